@@ -1,0 +1,21 @@
+/**
+ * Everything a command does to the outside world, so that commands are plain
+ * functions and tests run them against memory (tests/cli) while the real CLI
+ * passes nodeIo.ts.
+ */
+export interface CliIo {
+  /** The bytes of a file; throws a CliError with a one-line reason if it cannot be read. */
+  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Writes a file atomically: to a temporary file in the same folder, then
+   * renamed over `path`, so a reader never sees half a file and a failure
+   * leaves any earlier file untouched.
+   */
+  writeFileAtomic(path: string, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void>;
+  /** Writes to standard output, waiting while the reader is slower than the writer. */
+  writeStdout(text: string): Promise<void>;
+  writeStderr(text: string): void;
+  /** Whether standard error is a terminal (progress then updates one line in place). */
+  stderrIsTTY: boolean;
+  now(): number;
+}

@@ -1,0 +1,12 @@
+/** Refuses every permission except the one the app needs (see security.ts). */
+import type { Session } from "electron";
+import { decidePermission } from "./security";
+
+export function guardSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(decidePermission(permission, details.requestingUrl));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    decidePermission(permission, details.requestingUrl ?? requestingOrigin),
+  );
+}

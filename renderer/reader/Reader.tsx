@@ -1,0 +1,143 @@
+import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import { EditorState, Plugin, TextSelection } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { TextDoc } from "./textDoc";
+import { spanDecorations, spanDecoMeta, type ReaderLabel, type ReaderSpan } from "./spanDecorations";
+import { keyboardDriving, readerKeyboard } from "./keyboard";
+
+/** Refuses every transaction that would change the text. */
+const readOnlyText = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
+
+/** What the rest of the app may ask of the reader. Offsets are UTF-16 text offsets. */
+export interface ReaderHandle {
+  /** The selected text range, or null when the selection is empty. */
+  selection(): { start: number; end: number } | null;
+  /** Puts the caret at a text offset (after tagging, so keyboard work goes on from there). */
+  collapseTo(offset: number): void;
+  scrollToSpan(id: string): void;
+  focus(): void;
+}
+
+interface ReaderProps {
+  text: string;
+  spans: readonly ReaderSpan[];
+  labels: readonly ReaderLabel[];
+  selectedSpanId: string | null;
+  /** A click on a span (or its badge) selects it; a click elsewhere passes null. */
+  onSpanClick(id: string | null): void;
+  handle: Ref<ReaderHandle>;
+}
+
+/**
+ * The document text in a read-only ProseMirror view, with spans drawn as
+ * decorations. The text never changes here: a filter refuses any transaction
+ * that would touch the document, as a second guard beside `editable: false`.
+ */
+export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handle }: ReaderProps) {
+  const mount = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const textDocRef = useRef<TextDoc | null>(null);
+  const selectedRef = useRef(selectedSpanId);
+  selectedRef.current = selectedSpanId;
+  const onSpanClickRef = useRef(onSpanClick);
+  onSpanClickRef.current = onSpanClick;
+  const latest = useRef({ spans, labels });
+  latest.current = { spans, labels };
+
+  useEffect(() => {
+    const textDoc = new TextDoc(text);
+    textDocRef.current = textDoc;
+    const view = new EditorView(mount.current!, {
+      state: EditorState.create({ doc: textDoc.doc, plugins: [readOnlyText, spanDecorations(textDoc), readerKeyboard(textDoc)] }),
+      editable: () => false,
+      attributes: { class: "sw-reader", tabindex: "0", "aria-label": "Document text", role: "document" },
+      handleDOMEvents: {
+        click(_view, event) {
+          const domSel = event.view?.getSelection();
+          if (domSel && !domSel.isCollapsed) return false;
+          const target = (event.target as Element | null)?.closest<HTMLElement>("[data-span-id]");
+          if (!target || !view.dom.contains(target)) {
+            onSpanClickRef.current(null);
+            return false;
+          }
+          let id = target.dataset.spanId ?? null;
+          // Clicking the text of the selected span again reaches the span around it.
+          if (id === selectedRef.current && target.classList.contains("sw-span")) {
+            const outer = target.parentElement?.closest<HTMLElement>(".sw-span[data-span-id]");
+            if (outer && view.dom.contains(outer)) id = outer.dataset.spanId ?? id;
+          }
+          onSpanClickRef.current(id);
+          return false;
+        },
+      },
+    });
+    viewRef.current = view;
+    const tr = view.state.tr;
+    spanDecoMeta.labels(tr, latest.current.labels);
+    view.dispatch(tr);
+    view.dispatch(spanDecoMeta.spans(view.state.tr, latest.current.spans));
+    view.dispatch(spanDecoMeta.select(view.state.tr, selectedRef.current));
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, [text]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view) view.dispatch(spanDecoMeta.labels(view.state.tr, labels));
+  }, [labels]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view) view.dispatch(spanDecoMeta.spans(view.state.tr, spans));
+  }, [spans]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view) view.dispatch(spanDecoMeta.select(view.state.tr, selectedSpanId));
+  }, [selectedSpanId]);
+
+  useImperativeHandle(
+    handle,
+    (): ReaderHandle => ({
+      selection() {
+        const view = viewRef.current;
+        const td = textDocRef.current;
+        if (!view || !td) return null;
+        let { from, to } = view.state.selection;
+        // ProseMirror learns of a mouse selection from the asynchronous
+        // selectionchange event; a key pressed right after the mouse is
+        // released can arrive first, so read the browser's selection itself.
+        const dom = view.dom.ownerDocument.getSelection();
+        if (!keyboardDriving(view.state) && dom?.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+          try {
+            const a = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+            const b = view.posAtDOM(dom.focusNode, dom.focusOffset);
+            [from, to] = [Math.min(a, b), Math.max(a, b)];
+          } catch {
+            // A node ProseMirror does not map (a badge): keep the view's selection.
+          }
+        }
+        if (from === to) return null;
+        return { start: td.toOffset(from), end: td.toOffset(to) };
+      },
+      collapseTo(offset) {
+        const view = viewRef.current;
+        const td = textDocRef.current;
+        if (!view || !td) return;
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, td.toPos(offset))));
+      },
+      scrollToSpan(id) {
+        const el = viewRef.current?.dom.querySelector<HTMLElement>(`.sw-span[data-span-id="${CSS.escape(id)}"]`);
+        el?.scrollIntoView({ block: "center" });
+      },
+      focus() {
+        viewRef.current?.focus();
+      },
+    }),
+    [],
+  );
+
+  return <div className="sw-reader-mount" ref={mount} />;
+}

@@ -1,0 +1,216 @@
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import type { TextDoc } from "./textDoc";
+
+/** What the reader needs to draw a span. Offsets are UTF-16, into the document text. */
+export interface ReaderSpan {
+  id: string;
+  start: number;
+  end: number;
+  label: string;
+  annotator: string;
+  /** Shown before its transaction has committed: drawn dashed, not yet saved. */
+  pending?: boolean;
+}
+
+export interface ReaderLabel {
+  id: string;
+  name: string;
+  color: string;
+}
+
+interface Drawn {
+  span: ReaderSpan;
+  lane: number;
+}
+
+interface SpanDecoState {
+  set: DecorationSet;
+  drawn: Map<string, Drawn>;
+  selectedId: string | null;
+  labels: Map<string, ReaderLabel>;
+}
+
+type SpanDecoMeta =
+  | { type: "spans"; spans: readonly ReaderSpan[] }
+  | { type: "select"; id: string | null }
+  | { type: "labels"; labels: readonly ReaderLabel[] };
+
+/** How many underline lanes the stylesheet draws; deeper nesting shares the last one. */
+export const MAX_LANE = 5;
+/** Past this many changed spans a rebuild beats incremental updates. */
+const REBUILD_THRESHOLD = 500;
+
+export const spanDecoKey = new PluginKey<SpanDecoState>("spanDecorations");
+
+function sameSpan(a: ReaderSpan, b: ReaderSpan): boolean {
+  return a.start === b.start && a.end === b.end && a.label === b.label && a.annotator === b.annotator && !!a.pending === !!b.pending;
+}
+
+/**
+ * Span highlights as decorations in plugin state, after the ProseMirror
+ * collab-demo's comment plugin: they are updated incrementally (only the
+ * spans that changed are removed and added), found again with `find`, and
+ * carry the span id in their spec.
+ *
+ * Each span is its own wrapper element (a decoration with a nodeName), so
+ * overlapping and nested spans nest in the DOM and each keeps its own
+ * underline in its own lane, plus a label badge at its start.
+ */
+export function spanDecorations(textDoc: TextDoc): Plugin<SpanDecoState> {
+  const decorate = (state: SpanDecoState, d: Drawn): Decoration[] => {
+    const { span, lane } = d;
+    const from = textDoc.toPos(span.start);
+    const to = textDoc.toPos(span.end);
+    const label = state.labels.get(span.label);
+    const color = label?.color ?? "#6b7280";
+    const name = label?.name ?? span.label;
+    const selected = state.selectedId === span.id;
+    const classes = `sw-span sw-lane-${Math.min(lane, MAX_LANE)}${selected ? " sw-selected" : ""}${span.pending ? " sw-pending" : ""}`;
+    const spec = { spanId: span.id, lane, inclusiveStart: false, inclusiveEnd: false };
+    return [
+      Decoration.widget(from, () => badge(span, name, color, selected), {
+        side: -1 - Math.min(lane, MAX_LANE),
+        key: `badge:${span.id}:${name}:${color}:${selected ? 1 : 0}:${span.pending ? 1 : 0}`,
+        spanId: span.id,
+        lane,
+        ignoreSelection: true,
+      }),
+      Decoration.inline(
+        from,
+        to,
+        {
+          nodeName: "span",
+          class: classes,
+          style: `--sw-color: ${color}`,
+          "data-span-id": span.id,
+          "data-label": span.label,
+          "data-annotator": span.annotator,
+          title: `${name} (${span.annotator})`,
+        },
+        spec,
+      ),
+    ];
+  };
+
+  /** All spans at once: lanes by a sweep over spans sorted outer-first. */
+  const rebuild = (state: SpanDecoState, spans: readonly ReaderSpan[]): SpanDecoState => {
+    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
+    const laneEnds: number[] = [];
+    const drawn = new Map<string, Drawn>();
+    const decos: Decoration[] = [];
+    const next = { ...state, drawn };
+    for (const span of sorted) {
+      let lane = laneEnds.findIndex((end) => end <= span.start);
+      if (lane < 0) lane = laneEnds.length;
+      laneEnds[lane] = span.end;
+      const d = { span, lane };
+      drawn.set(span.id, d);
+      decos.push(...decorate(next, d));
+    }
+    return { ...next, set: DecorationSet.create(textDoc.doc, decos) };
+  };
+
+  const removeDrawn = (set: DecorationSet, d: Drawn): DecorationSet => {
+    const from = textDoc.toPos(d.span.start);
+    const to = textDoc.toPos(d.span.end);
+    return set.remove(set.find(from, to, (spec) => spec.spanId === d.span.id));
+  };
+
+  /** One span added: the lowest lane that no span overlapping it uses. */
+  const addOne = (state: SpanDecoState, span: ReaderSpan): SpanDecoState => {
+    const from = textDoc.toPos(span.start);
+    const to = textDoc.toPos(span.end);
+    const used = new Set<number>();
+    for (const deco of state.set.find(from, to)) {
+      if (deco.from < to && deco.to > from && typeof deco.spec.lane === "number" && deco.from !== deco.to) used.add(deco.spec.lane);
+    }
+    let lane = 0;
+    while (used.has(lane)) lane++;
+    const d = { span, lane };
+    state.drawn.set(span.id, d);
+    return { ...state, set: state.set.add(textDoc.doc, decorate(state, d)) };
+  };
+
+  const redraw = (state: SpanDecoState, id: string | null): SpanDecoState => {
+    const d = id ? state.drawn.get(id) : undefined;
+    if (!d) return state;
+    return { ...state, set: removeDrawn(state.set, d).add(textDoc.doc, decorate(state, d)) };
+  };
+
+  const applySpans = (state: SpanDecoState, spans: readonly ReaderSpan[]): SpanDecoState => {
+    const incoming = new Map(spans.map((s) => [s.id, s]));
+    const changed: ReaderSpan[] = [];
+    const gone: Drawn[] = [];
+    for (const s of spans) {
+      const d = state.drawn.get(s.id);
+      if (!d) changed.push(s);
+      else if (!sameSpan(d.span, s)) {
+        gone.push(d);
+        changed.push(s);
+      }
+    }
+    for (const [id, d] of state.drawn) if (!incoming.has(id)) gone.push(d);
+    if (changed.length === 0 && gone.length === 0) return state;
+    if (changed.length + gone.length > REBUILD_THRESHOLD) return rebuild(state, spans);
+    let set = state.set;
+    const drawn = new Map(state.drawn);
+    for (const d of gone) {
+      set = removeDrawn(set, d);
+      drawn.delete(d.span.id);
+    }
+    let next: SpanDecoState = { ...state, set, drawn };
+    for (const s of changed.sort((a, b) => a.start - b.start || b.end - a.end)) next = addOne(next, s);
+    return next;
+  };
+
+  return new Plugin<SpanDecoState>({
+    key: spanDecoKey,
+    state: {
+      init: () => ({ set: DecorationSet.empty, drawn: new Map(), selectedId: null, labels: new Map() }),
+      apply(tr: Transaction, state: SpanDecoState): SpanDecoState {
+        const meta = tr.getMeta(spanDecoKey) as SpanDecoMeta | undefined;
+        if (!meta) return state;
+        switch (meta.type) {
+          case "spans":
+            return applySpans(state, meta.spans);
+          case "select": {
+            if (meta.id === state.selectedId) return state;
+            const previous = state.selectedId;
+            let next: SpanDecoState = { ...state, selectedId: meta.id };
+            next = redraw(next, previous);
+            return redraw(next, meta.id);
+          }
+          case "labels": {
+            const labels = new Map(meta.labels.map((l) => [l.id, l]));
+            return rebuild({ ...state, labels }, [...state.drawn.values()].map((d) => d.span));
+          }
+        }
+      },
+    },
+    props: {
+      decorations(state: EditorState) {
+        return spanDecoKey.getState(state)?.set;
+      },
+    },
+  });
+}
+
+function badge(span: ReaderSpan, name: string, color: string, selected: boolean): HTMLElement {
+  const el = document.createElement("span");
+  el.className = `sw-badge${selected ? " sw-selected" : ""}${span.pending ? " sw-pending" : ""}`;
+  el.style.setProperty("--sw-color", color);
+  el.dataset.spanId = span.id;
+  el.contentEditable = "false";
+  // textContent, never innerHTML: label names come from users and files.
+  el.textContent = name;
+  el.title = `${name} (${span.annotator}): click to select`;
+  return el;
+}
+
+/** Transaction metadata setters, so callers never build meta objects by hand. */
+export const spanDecoMeta = {
+  spans: (tr: Transaction, spans: readonly ReaderSpan[]) => tr.setMeta(spanDecoKey, { type: "spans", spans } satisfies SpanDecoMeta),
+  select: (tr: Transaction, id: string | null) => tr.setMeta(spanDecoKey, { type: "select", id } satisfies SpanDecoMeta),
+  labels: (tr: Transaction, labels: readonly ReaderLabel[]) => tr.setMeta(spanDecoKey, { type: "labels", labels } satisfies SpanDecoMeta),
+};

@@ -1,0 +1,99 @@
+import type { DocumentRecord, SpanRecord } from "../../shared/model";
+import { decodeTextFile } from "../../shared/textImport";
+import { sha256Hex } from "../../shared/hash";
+import { db } from "./db";
+import { saveStatus } from "./saveStatus";
+
+export interface IncomingFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOutcome {
+  added: DocumentRecord[];
+  /** One sentence per file that did not go in, naming the file and why. */
+  problems: string[];
+}
+
+/** Files are committed in batches: IndexedDB is fast in big transactions, not in many small ones. */
+const BATCH = 500;
+
+/**
+ * Imports text files into a project. Each file is checked on its own: a bad
+ * file is reported and skipped while the others go in, and nothing already
+ * stored is changed. The same text already in the project is not imported twice.
+ */
+export async function importTextFiles(
+  projectId: string,
+  files: readonly IncomingFile[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportOutcome> {
+  const added: DocumentRecord[] = [];
+  const problems: string[] = [];
+  const seenInBatch = new Map<string, string>();
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = files.slice(i, i + BATCH);
+    const ready: { doc: DocumentRecord; text: string }[] = [];
+    for (const file of batch) {
+      const decoded = decodeTextFile(file.name, file.bytes);
+      if (!decoded.ok) {
+        problems.push(decoded.reason);
+        continue;
+      }
+      const textHash = await sha256Hex(decoded.text);
+      const earlier = seenInBatch.get(textHash);
+      if (earlier !== undefined) {
+        problems.push(`"${file.name}" was not imported: it has the same text as "${earlier}" in this import.`);
+        continue;
+      }
+      seenInBatch.set(textHash, file.name);
+      const now = Date.now();
+      ready.push({
+        doc: { id: crypto.randomUUID(), projectId, title: decoded.title, textHash, length: decoded.text.length, createdAt: now },
+        text: decoded.text,
+      });
+    }
+    const stored = await saveStatus.track(() =>
+      db.transaction("rw", db.documents, db.texts, db.projects, async () => {
+        const fresh: typeof ready = [];
+        for (const item of ready) {
+          const existing = await db.documents.where("[projectId+textHash]").equals([projectId, item.doc.textHash]).first();
+          if (existing) problems.push(`"${item.doc.title}" was not imported: the same text is already in this project as "${existing.title}".`);
+          else fresh.push(item);
+        }
+        await db.documents.bulkAdd(fresh.map((f) => f.doc));
+        await db.texts.bulkAdd(fresh.map((f) => ({ docId: f.doc.id, text: f.text })));
+        if (fresh.length) await db.projects.update(projectId, { updatedAt: Date.now() });
+        return fresh.map((f) => f.doc);
+      }),
+    );
+    added.push(...stored);
+    onProgress?.(Math.min(i + BATCH, files.length), files.length);
+  }
+  return { added, problems };
+}
+
+/** Each document of a project with its text and spans (tombstones included), read a batch at a time. */
+export async function* readProjectDocuments(
+  projectId: string,
+  batchSize = 200,
+): AsyncGenerator<{ doc: DocumentRecord; text: string; spans: SpanRecord[] }> {
+  const docs = await db.documents.where("projectId").equals(projectId).sortBy("createdAt");
+  for (let i = 0; i < docs.length; i += batchSize) {
+    const batch = docs.slice(i, i + batchSize);
+    const ids = batch.map((d) => d.id);
+    const [texts, spans] = await db.transaction("r", db.texts, db.spans, () =>
+      Promise.all([db.texts.bulkGet(ids), db.spans.where("docId").anyOf(ids).toArray()]),
+    );
+    const byDoc = new Map<string, SpanRecord[]>();
+    for (const s of spans) {
+      const list = byDoc.get(s.docId);
+      if (list) list.push(s);
+      else byDoc.set(s.docId, [s]);
+    }
+    for (let j = 0; j < batch.length; j++) {
+      const doc = batch[j]!;
+      yield { doc, text: texts[j]?.text ?? "", spans: byDoc.get(doc.id) ?? [] };
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Whether every change the user made has been committed. The UI shows
+ * "Saved" only when no write is in flight and the last one succeeded.
+ */
+export type SaveState = { kind: "saved" } | { kind: "saving" } | { kind: "failed"; message: string };
+
+let inFlight = 0;
+let state: SaveState = { kind: "saved" };
+const listeners = new Set<() => void>();
+
+function set(next: SaveState): void {
+  state = next;
+  for (const l of listeners) l();
+}
+
+export const saveStatus = {
+  get: (): SaveState => state,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  /** Runs a write and tracks it; rethrows its error after recording it. */
+  async track<T>(write: () => Promise<T>): Promise<T> {
+    inFlight++;
+    set({ kind: "saving" });
+    try {
+      const result = await write();
+      inFlight--;
+      if (inFlight === 0) set({ kind: "saved" });
+      return result;
+    } catch (err) {
+      inFlight--;
+      set({ kind: "failed", message: describeStoreError(err) });
+      throw err;
+    }
+  },
+};
+
+/** A sentence for a failed write, with what the user can do about it. */
+export function describeStoreError(err: unknown): string {
+  const name = err instanceof Error ? err.name : "";
+  const inner = (err as { inner?: { name?: string } } | null)?.inner?.name ?? "";
+  if (name === "QuotaExceededError" || inner === "QuotaExceededError") {
+    return "The change was not saved: the browser's storage for Spanwise is full. Free disk space or export and delete a project, then try again.";
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return `The change was not saved: ${message}`;
+}

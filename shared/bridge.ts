@@ -1,0 +1,41 @@
+/**
+ * The typed surface the desktop preload exposes to the renderer as
+ * `window.spanwise`. One named operation per capability; the main process
+ * validates every argument (electron/ipcValidation.ts) and never takes a
+ * file path from the renderer.
+ */
+
+/** A file the user picked in the host's open dialog. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface SaveRequest {
+  /** File name proposed in the dialog, without directories. */
+  suggestedName: string;
+  filters: FileFilter[];
+  /** The whole content to write. */
+  data: string | Uint8Array;
+}
+
+export type SaveResult = { saved: true; fileName: string } | { saved: false };
+
+export interface DesktopBridge {
+  readonly version: string;
+  /** Shows the native open dialog and returns the chosen files' contents. */
+  openFiles(filters: FileFilter[]): Promise<PickedFile[]>;
+  /** Shows the native save dialog and writes `data` atomically to the chosen path. */
+  saveFile(request: SaveRequest): Promise<SaveResult>;
+}
+
+/** Channel names shared by preload and main; nothing else is handled. */
+export const BRIDGE_CHANNELS = {
+  openFiles: "spanwise:open-files",
+  saveFile: "spanwise:save-file",
+} as const;

@@ -1,0 +1,75 @@
+/**
+ * The domain records Spanwise keeps. Pure data: the store (renderer/store),
+ * the project-file codec and the CLI all speak these shapes.
+ *
+ * Offsets inside these records are JavaScript string indices (UTF-16 code
+ * units), half-open `[start, end)`, into the document's stored text. Every
+ * boundary to the outside (export, project files, CLI) converts them to
+ * Unicode code points with shared/offsets.ts.
+ */
+
+/** A tag that can be put on a span. `key` is its keyboard shortcut. */
+export interface LabelDef {
+  id: string;
+  name: string;
+  color: string;
+  key: string;
+}
+
+/** The four labels every project starts with. */
+export const DEFAULT_LABELS: readonly LabelDef[] = [
+  { id: "actor", name: "Actor", color: "#2563eb", key: "1" },
+  { id: "event", name: "Event", color: "#dc2626", key: "2" },
+  { id: "date", name: "Date", color: "#059669", key: "3" },
+  { id: "quote", name: "Quote", color: "#9333ea", key: "4" },
+];
+
+export interface Project {
+  id: string;
+  name: string;
+  labels: LabelDef[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A document's metadata; its text is kept apart so lists stay light. */
+export interface DocumentRecord {
+  id: string;
+  projectId: string;
+  title: string;
+  /** SHA-256 (hex) of the stored text: the identity used to match documents across projects. */
+  textHash: string;
+  /** Length of the stored text in UTF-16 code units. */
+  length: number;
+  createdAt: number;
+}
+
+export interface DocumentText {
+  docId: string;
+  text: string;
+}
+
+/** A stand-off annotation. Deleting sets `deleted` and keeps the record as a tombstone. */
+export interface SpanRecord {
+  id: string;
+  projectId: string;
+  docId: string;
+  /** UTF-16 code unit offsets into the document text, half-open. */
+  start: number;
+  end: number;
+  label: string;
+  annotator: string;
+  createdAt: number;
+  updatedAt: number;
+  deleted: boolean;
+}
+
+/** Orders spans as a reader meets them: by start, then the longer first, then by id. */
+export function compareSpans(a: Pick<SpanRecord, "start" | "end" | "id">, b: Pick<SpanRecord, "start" | "end" | "id">): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Spans that are not tombstones, in reading order. */
+export function liveSpans<T extends SpanRecord>(spans: readonly T[]): T[] {
+  return spans.filter((s) => !s.deleted).sort(compareSpans);
+}

@@ -1,0 +1,234 @@
+import { Inflate } from "fflate";
+import { crc32 } from "./crc32";
+import { isDirectoryName, memberNameProblem } from "./memberNames";
+
+/** Caps on what a zip may declare, checked before anything is inflated. */
+export interface ZipLimits {
+  /** Most entries (members and folders) in the archive. */
+  maxEntries: number;
+  /** Largest uncompressed size of one member, in bytes. */
+  maxEntryBytes: number;
+  /** Largest uncompressed size of all members together, in bytes. */
+  maxTotalBytes: number;
+}
+
+/** One file member of a zip, as its central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: 0 | 8;
+  compressedSize: number;
+  /** Uncompressed size, as declared. Inflation never produces more. */
+  size: number;
+  crc: number;
+  /** Offset of the member's data in the archive. */
+  dataStart: number;
+}
+
+export type ZipDirectoryResult = { ok: true; entries: ZipEntry[] } | { ok: false; problems: string[] };
+export type InflateResult = { ok: true; data: Uint8Array } | { ok: false; problem: string };
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+/** The end record is 22 bytes plus a comment of at most 65,535. */
+const MAX_END_SEARCH = 22 + 0xffff;
+/** DEFLATE cannot expand data by more than about 1032:1; a member claiming more is lying. */
+const MAX_DEFLATE_RATIO = 1032;
+/** Compressed bytes pushed per step: bounds what one step can inflate to about 8 MiB before the cap is checked. */
+const INFLATE_STEP = 8 * 1024;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Reads and checks a zip's central directory without inflating anything:
+ * structure, member names, entry count and declared sizes against `limits`.
+ * Problems are short clauses ("truncated or damaged: …", "member "x" has …")
+ * for the caller to put after the file name.
+ */
+export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipDirectoryResult {
+  const fail = (problem: string): ZipDirectoryResult => ({ ok: false, problems: [problem] });
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const startsLikeZip = bytes.length >= 4 && view.getUint32(0, true) === LOCAL_HEADER;
+
+  const end = findEndOfCentralDirectory(view);
+  if (end < 0) {
+    if (startsLikeZip) return fail("truncated or damaged: the end of its zip directory is missing");
+    return fail("not a zip archive, so not a Spanwise project file");
+  }
+  const diskNumber = view.getUint16(end + 4, true);
+  const directoryDisk = view.getUint16(end + 6, true);
+  const entriesHere = view.getUint16(end + 8, true);
+  const entryCount = view.getUint16(end + 10, true);
+  const directorySize = view.getUint32(end + 12, true);
+  const directoryStart = view.getUint32(end + 16, true);
+  if (diskNumber !== 0 || directoryDisk !== 0 || entriesHere !== entryCount) return fail("a multi-part zip archive, which Spanwise does not read");
+  if (
+    entryCount === 0xffff ||
+    directorySize === 0xffffffff ||
+    directoryStart === 0xffffffff ||
+    (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR)
+  ) {
+    return fail("a ZIP64 archive, which Spanwise does not read (project files never need it)");
+  }
+  if (entryCount > limits.maxEntries) return fail(`too many entries: ${entryCount} (at most ${limits.maxEntries})`);
+  if (directoryStart + directorySize > end) return fail("truncated or damaged: its zip directory points past the end of the file");
+
+  const problems: string[] = [];
+  const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  let at = directoryStart;
+  for (let i = 0; i < entryCount; i++) {
+    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_HEADER) return fail("damaged: its zip directory is malformed");
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const crc = view.getUint32(at + 16, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localStart = view.getUint32(at + 42, true);
+    const nameEnd = at + 46 + nameLength;
+    if (nameEnd + extraLength + commentLength > end) return fail("damaged: its zip directory is malformed");
+    at = nameEnd + extraLength + commentLength;
+
+    let name: string;
+    try {
+      name = utf8.decode(bytes.subarray(nameEnd - nameLength, nameEnd));
+    } catch {
+      problems.push("a member name is not valid UTF-8");
+      continue;
+    }
+    const label = `member "${name}"`;
+    const nameProblem = memberNameProblem(name);
+    if (nameProblem) {
+      problems.push(`${label} ${nameProblem}`);
+      continue;
+    }
+    if (seen.has(name)) {
+      problems.push(`two members are named "${name}"`);
+      continue;
+    }
+    seen.add(name);
+    if (flags & 0x0001) {
+      problems.push(`${label} is encrypted`);
+      continue;
+    }
+    if (method !== 0 && method !== 8) {
+      problems.push(`${label} uses compression method ${method}; only stored and deflated members are read`);
+      continue;
+    }
+    if (size > limits.maxEntryBytes) {
+      problems.push(`${label} is too large: ${formatBytes(size)} uncompressed (at most ${formatBytes(limits.maxEntryBytes)} per member)`);
+      continue;
+    }
+    if ((method === 0 && size !== compressedSize) || (method === 8 && size > compressedSize * MAX_DEFLATE_RATIO + 1024)) {
+      problems.push(`${label} declares a size its data cannot have (a zip bomb?)`);
+      continue;
+    }
+    total += size;
+
+    if (localStart + 30 > directoryStart || view.getUint32(localStart, true) !== LOCAL_HEADER) {
+      problems.push(`damaged: the data of ${label} is missing`);
+      continue;
+    }
+    const localNameLength = view.getUint16(localStart + 26, true);
+    const localExtraLength = view.getUint16(localStart + 28, true);
+    const localName = bytes.subarray(localStart + 30, localStart + 30 + localNameLength);
+    if (!sameBytes(localName, bytes.subarray(nameEnd - nameLength, nameEnd))) {
+      problems.push(`damaged: ${label} has a different name in its local header`);
+      continue;
+    }
+    const dataStart = localStart + 30 + localNameLength + localExtraLength;
+    if (dataStart + compressedSize > directoryStart) {
+      problems.push(`truncated or damaged: the data of ${label} runs past the end of the file`);
+      continue;
+    }
+    if (isDirectoryName(name)) {
+      if (size !== 0) problems.push(`${label} is a folder with data`);
+      continue;
+    }
+    entries.push({ name, method: method === 0 ? 0 : 8, compressedSize, size, crc, dataStart });
+  }
+  if (total > limits.maxTotalBytes) {
+    problems.push(`too large: it would unpack to ${formatBytes(total)} (at most ${formatBytes(limits.maxTotalBytes)})`);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, entries };
+}
+
+/**
+ * The uncompressed bytes of `entry`. Output is capped at the declared size
+ * while inflating (a member that lies about its size stops there rather than
+ * filling memory), and the result is checked against the declared size and
+ * CRC (`checkCrc: false` skips the CRC for members the caller checks with a
+ * stronger hash anyway).
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, options: { checkCrc?: boolean } = {}): InflateResult {
+  const label = `member "${entry.name}"`;
+  const compressed = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  let data: Uint8Array;
+  if (entry.method === 0) {
+    data = compressed;
+  } else {
+    const inflated = inflateCapped(compressed, entry.size);
+    if (inflated === "too-large") return { ok: false, problem: `${label} unpacks to more than its declared ${formatBytes(entry.size)} (a zip bomb?)` };
+    if (inflated === "corrupt") return { ok: false, problem: `damaged: ${label} cannot be decompressed` };
+    data = inflated;
+  }
+  if (data.length !== entry.size) return { ok: false, problem: `damaged: ${label} is shorter than declared` };
+  if ((options.checkCrc ?? true) && crc32(data) !== entry.crc) return { ok: false, problem: `damaged: ${label} fails its CRC check` };
+  return { ok: true, data };
+}
+
+class OverCap extends Error {}
+
+function inflateCapped(compressed: Uint8Array, cap: number): Uint8Array | "too-large" | "corrupt" {
+  const out = new Uint8Array(cap);
+  let written = 0;
+  const inflater = new Inflate((chunk) => {
+    if (written + chunk.length > cap) throw new OverCap();
+    out.set(chunk, written);
+    written += chunk.length;
+  });
+  try {
+    if (compressed.length === 0) return "corrupt";
+    for (let at = 0; at < compressed.length; at += INFLATE_STEP) {
+      const stop = Math.min(at + INFLATE_STEP, compressed.length);
+      inflater.push(compressed.subarray(at, stop), stop === compressed.length);
+    }
+  } catch (error) {
+    // fflate throws on a truncated or malformed stream ("unexpected EOF", "invalid block type").
+    return error instanceof OverCap ? "too-large" : "corrupt";
+  }
+  return written === cap ? out : out.subarray(0, written);
+}
+
+function findEndOfCentralDirectory(view: DataView): number {
+  const lowest = Math.max(0, view.byteLength - MAX_END_SEARCH);
+  for (let at = view.byteLength - 22; at >= lowest; at--) {
+    if (view.getUint32(at, true) === END_OF_CENTRAL_DIRECTORY && at + 22 + view.getUint16(at + 20, true) === view.byteLength) return at;
+  }
+  return -1;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A byte count for people: "512 bytes", "3.2 MiB". */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+export const FIXTURES = join(import.meta.dirname, "..", "fixtures", "e2e");
+
+export function fixture(name: string): { name: string; mimeType: string; buffer: Buffer } {
+  return { name, mimeType: "text/plain", buffer: readFileSync(join(FIXTURES, name)) };
+}
+
+/** Imports files through the "Import documents" control, as a user picking them would. */
+export async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+  await page.getByLabel("Import documents").setInputFiles(files);
+}
+
+export async function openDocument(page: Page, title: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Documents" }).getByRole("button", { name: title, exact: true }).click();
+  await expect(page.locator(".sw-doctitle")).toHaveText(title);
+}
+
+/**
+ * Screen rectangles of the first and last character of `needle` (its
+ * `occurrence`-th match) in the reader, skipping label badges.
+ */
+async function needleRects(page: Page, needle: string, occurrence = 0) {
+  return page.evaluate(
+    ({ needle, occurrence }) => {
+      const root = document.querySelector(".ProseMirror")!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement?.closest(".sw-badge, .sw-caret") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      const nodes: Text[] = [];
+      let all = "";
+      const starts: number[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        starts.push(all.length);
+        nodes.push(n as Text);
+        all += (n as Text).data;
+      }
+      let at = -1;
+      for (let i = 0; i <= occurrence; i++) at = all.indexOf(needle, at + 1);
+      if (at < 0) throw new Error(`"${needle}" is not in the reader`);
+      const locate = (offset: number) => {
+        let i = starts.length - 1;
+        while (starts[i]! > offset) i--;
+        return { node: nodes[i]!, offset: offset - starts[i]! };
+      };
+      const rectOf = (offset: number) => {
+        const a = locate(offset);
+        const r = document.createRange();
+        r.setStart(a.node, a.offset);
+        r.setEnd(a.node, a.offset + 1);
+        const rect = r.getClientRects()[0] ?? r.getBoundingClientRect();
+        return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
+      };
+      return { first: rectOf(at), last: rectOf(at + needle.length - 1) };
+    },
+    { needle, occurrence },
+  );
+}
+
+/** Drags the mouse across `needle` in the reader, from inside its first character to inside its last. */
+export async function selectWithMouse(page: Page, needle: string, occurrence = 0): Promise<void> {
+  await page.locator(".ProseMirror").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const { first, last } = await needleRects(page, needle, occurrence);
+  const y1 = (first.top + first.bottom) / 2;
+  const y2 = (last.top + last.bottom) / 2;
+  await page.mouse.move(first.left + 1, y1);
+  await page.mouse.down();
+  await page.mouse.move((first.left + last.right) / 2, (y1 + y2) / 2, { steps: 4 });
+  await page.mouse.move(last.right - 1, y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The span list of the open document as "Label: text" rows, in text order. */
+export async function spanRows(page: Page): Promise<string[]> {
+  // Read in one go inside the page: the list re-renders while a test polls it.
+  return page
+    .locator(".sw-spanlist .sw-spanrow")
+    .evaluateAll((rows) =>
+      rows.map((r) => `${(r.querySelector(".sw-chip") as HTMLElement).innerText}: ${(r.querySelector(".sw-spantext") as HTMLElement).innerText}`),
+    );
+}
+
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByText("All changes saved")).toBeVisible();
+}
+
+/** Clicks the reader's text of a span (the innermost element that holds `needle`). */
+export async function clickSpanText(page: Page, needle: string): Promise<void> {
+  const { first, last } = await needleRects(page, needle);
+  await page.mouse.click((first.left + last.right) / 2, (first.top + first.bottom) / 2);
+}

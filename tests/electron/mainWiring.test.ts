@@ -1,0 +1,183 @@
+/**
+ * electron/main.ts wired against a recording stand-in for Electron: checks
+ * that the shell registers what it must, before and after `ready`, and that
+ * each Electron event reaches the tested rule behind it.
+ */
+import * as fsPromises from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { BRIDGE_CHANNELS } from "../../shared/bridge";
+import { CONTENT_SECURITY_POLICY } from "../../shared/csp";
+import { FakeWebContents } from "./fakeElectron";
+
+const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof import("./fakeElectron").createFakeElectron> }));
+vi.mock("electron", async () => {
+  const { createFakeElectron: create } = await import("./fakeElectron");
+  fake.current = create();
+  return fake.current.electron;
+});
+
+// A renderer build of our own, so the test does not depend on `vite build` having run.
+const bundleDir = vi.hoisted(() => ({ path: "" }));
+vi.mock("../../electron/appPaths", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../electron/appPaths")>();
+  return { appPaths: () => original.appPaths(bundleDir.path) };
+});
+
+const INDEX_HTML = '<!doctype html><title>Spanwise</title><script type="module" src="./assets/main.js"></script>';
+let base: string;
+let userDataBeforeReady: string | undefined;
+
+beforeAll(async () => {
+  base = await fsPromises.mkdtemp(path.join(os.tmpdir(), "spanwise-wiring-app-"));
+  bundleDir.path = path.join(base, "dist-electron");
+  const distRoot = path.join(base, "dist");
+  await fsPromises.mkdir(path.join(distRoot, "assets"), { recursive: true });
+  await fsPromises.writeFile(path.join(distRoot, "index.html"), INDEX_HTML);
+  await fsPromises.writeFile(path.join(base, "package.json"), "{}");
+  await import("../../electron/main");
+  userDataBeforeReady = fake.current.calls.paths.get("userData");
+  fake.current.ready();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+});
+
+afterAll(async () => {
+  await fsPromises.rm(base, { recursive: true, force: true });
+});
+
+const calls = () => fake.current.calls;
+const mainWindow = () => calls().windows[0]!;
+const appFrame = { url: "app://spanwise/index.html", parent: null };
+const invoke = (channel: string, frame: unknown, ...args: unknown[]) =>
+  Promise.resolve().then(() => calls().ipcHandlers.get(channel)!({ senderFrame: frame, sender: mainWindow().webContents }, ...args));
+
+describe("before ready", () => {
+  it("registers app:// as a standard, secure scheme with fetch, and enables the sandbox", () => {
+    expect(calls().privilegedSchemes).toEqual([{ scheme: "app", privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(calls().sandboxEnabled).toBe(true);
+    expect(userDataBeforeReady).toBe(path.join("/fake/appData", "Spanwise"));
+  });
+});
+
+describe("the window", () => {
+  it("is isolated and sandboxed, with the bundled preload, showing the app origin", () => {
+    expect(calls().errorBoxes).toEqual([]);
+    expect(calls().windows).toHaveLength(1);
+    const prefs = mainWindow().options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs.preload).toBe(path.join(bundleDir.path, "preload.cjs"));
+    expect(mainWindow().loadedUrl).toBe("app://spanwise/index.html");
+    expect(calls().menu).toBeDefined();
+  });
+});
+
+describe("app:// responses", () => {
+  const handler = () => calls().protocolHandlers.get("app")!;
+
+  it("serves dist/index.html with the CSP", async () => {
+    const response = await handler()(new Request("app://spanwise/index.html"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await response.text()).toBe(INDEX_HTML);
+  });
+
+  it("answers missing files, traversal and other methods with errors that still carry the CSP", async () => {
+    const missing = await handler()(new Request("app://spanwise/assets/missing.js"));
+    const traversal = await handler()(new Request("app://spanwise/..%2f..%2fpackage.json"));
+    const post = await handler()(new Request("app://spanwise/index.html", { method: "POST", body: "x" }));
+    expect([missing.status, traversal.status, post.status]).toEqual([404, 403, 405]);
+    for (const response of [missing, traversal, post]) expect(response.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+  });
+});
+
+describe("the bridge", () => {
+  it("handles exactly the declared channels", () => {
+    expect([...calls().ipcHandlers.keys()].sort()).toEqual(Object.values(BRIDGE_CHANNELS).sort());
+  });
+
+  it("refuses senders that are not the app's top frame", async () => {
+    for (const frame of [null, { url: "https://evil.example/", parent: null }, { url: "app://spanwise/index.html", parent: {} }]) {
+      await expect(invoke(BRIDGE_CHANNELS.openFiles, frame, [])).rejects.toThrow(/Refused/);
+    }
+  });
+
+  it("refuses malformed arguments before showing a dialog", async () => {
+    const shown = vi.spyOn(fake.current.electron.dialog, "showSaveDialog");
+    await expect(invoke(BRIDGE_CHANNELS.saveFile, appFrame, { suggestedName: "../x", filters: [], data: "x" })).rejects.toThrow(/path separators/);
+    await expect(invoke(BRIDGE_CHANNELS.openFiles, appFrame, "*.txt")).rejects.toThrow(/filters must be an array/);
+    expect(shown).not.toHaveBeenCalled();
+    shown.mockRestore();
+  });
+
+  it("reads the files the open dialog returned and names the ones it skipped", async () => {
+    const dir = await fsPromises.mkdtemp(path.join(os.tmpdir(), "spanwise-wiring-"));
+    await fsPromises.writeFile(path.join(dir, "a.txt"), "Alpha");
+    const dialog = fake.current.electron.dialog;
+    const open = vi.spyOn(dialog, "showOpenDialog").mockResolvedValue({ canceled: false, filePaths: [path.join(dir, "a.txt"), path.join(dir, "gone.txt")] });
+    const files = (await invoke(BRIDGE_CHANNELS.openFiles, appFrame, [{ name: "Text", extensions: ["txt"] }])) as { name: string; bytes: Uint8Array }[];
+    expect(files.map((file) => [file.name, new TextDecoder().decode(file.bytes)])).toEqual([["a.txt", "Alpha"]]);
+    expect(open.mock.calls[0]?.at(-1)).toMatchObject({ properties: ["openFile", "multiSelections"], filters: [{ name: "Text", extensions: ["txt"] }] });
+    expect(calls().messageBoxes.at(-1)).toMatchObject({ detail: "gone.txt: the file no longer exists" });
+    open.mockRestore();
+    await fsPromises.rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes only to the path the save dialog returned", async () => {
+    const dir = await fsPromises.mkdtemp(path.join(os.tmpdir(), "spanwise-wiring-"));
+    const chosen = path.join(dir, "chosen.jsonl");
+    const save = vi.spyOn(fake.current.electron.dialog, "showSaveDialog").mockResolvedValue({ canceled: false, filePath: chosen });
+    const result = await invoke(BRIDGE_CHANNELS.saveFile, appFrame, { suggestedName: "My project.jsonl", filters: [], data: "line\n" });
+    expect(result).toEqual({ saved: true, fileName: "chosen.jsonl" });
+    expect(await fsPromises.readFile(chosen, "utf8")).toBe("line\n");
+    expect(await fsPromises.readdir(dir)).toEqual(["chosen.jsonl"]);
+    expect(save.mock.calls[0]?.at(-1)).toMatchObject({ defaultPath: path.join("/fake/documents", "My project.jsonl") });
+
+    save.mockResolvedValue({ canceled: true });
+    expect(await invoke(BRIDGE_CHANNELS.saveFile, appFrame, { suggestedName: "x.jsonl", filters: [], data: "" })).toEqual({ saved: false });
+    save.mockRestore();
+    await fsPromises.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe("navigation, windows and permissions", () => {
+  const guarded = () => {
+    const contents = new FakeWebContents();
+    fake.current.electron.app.emit("web-contents-created", {}, contents);
+    return contents;
+  };
+  const navigate = (contents: FakeWebContents, event: string, url: string, isMainFrame = true) => {
+    const prevented = vi.fn();
+    contents.emit(event, { url, isMainFrame, preventDefault: prevented });
+    return prevented.mock.calls.length > 0;
+  };
+
+  it("refuses to navigate away and hands checked https links to the system browser", () => {
+    const contents = guarded();
+    expect(navigate(contents, "will-navigate", "file:///etc/passwd")).toBe(true);
+    expect(navigate(contents, "will-navigate", "https://example.org/a")).toBe(true);
+    expect(navigate(contents, "will-navigate", "app://spanwise/index.html")).toBe(false);
+    expect(navigate(contents, "will-frame-navigate", "https://example.org/frame", false)).toBe(true);
+    expect(navigate(contents, "will-attach-webview", "app://spanwise/")).toBe(true);
+    expect(calls().openedExternally).toEqual(["https://example.org/a", "https://example.org/frame"]);
+  });
+
+  it("never opens a new window", () => {
+    const contents = guarded();
+    expect(contents.windowOpenHandler!({ url: "https://example.org/b" })).toEqual({ action: "deny" });
+    expect(contents.windowOpenHandler!({ url: "app://spanwise/index.html" })).toEqual({ action: "deny" });
+    expect(calls().openedExternally.at(-1)).toBe("https://example.org/b");
+  });
+
+  it("grants only persistent storage to the app", () => {
+    const answers: boolean[] = [];
+    const request = calls().permissionRequest!;
+    request({}, "persistent-storage", (granted: boolean) => answers.push(granted), { requestingUrl: "app://spanwise/index.html" });
+    request({}, "media", (granted: boolean) => answers.push(granted), { requestingUrl: "app://spanwise/index.html" });
+    expect(answers).toEqual([true, false]);
+    const check = calls().permissionCheck!;
+    expect(check(null, "persistent-storage", "app://spanwise", {})).toBe(true);
+    expect(check(null, "notifications", "app://spanwise", {})).toBe(false);
+  });
+});

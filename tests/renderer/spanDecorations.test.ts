@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { EditorState } from "prosemirror-state";
+import { DEFAULT_LABELS } from "../../shared/model";
+import { TextDoc } from "../../renderer/reader/textDoc";
+import { spanDecoKey, spanDecoMeta, spanDecorations, type ReaderSpan } from "../../renderer/reader/spanDecorations";
+
+const TEXT = "Foreign Minister Amara Okafor met Jonas Lindqvist.\n\nThey talked on Thursday.";
+
+function stateWith(spans: ReaderSpan[]) {
+  const td = new TextDoc(TEXT);
+  let state = EditorState.create({ doc: td.doc, plugins: [spanDecorations(td)] });
+  state = state.apply(spanDecoMeta.labels(state.tr, DEFAULT_LABELS));
+  state = state.apply(spanDecoMeta.spans(state.tr, spans));
+  return { td, state };
+}
+
+const span = (id: string, start: number, end: number, label = "actor"): ReaderSpan => ({ id, start, end, label, annotator: "a" });
+
+/** The inline decorations drawn, as [spanId, text, lane]. */
+function drawn(td: TextDoc, state: EditorState) {
+  const set = spanDecoKey.getState(state)!.set;
+  return set
+    .find()
+    .filter((d) => d.from !== d.to)
+    .map((d) => [d.spec.spanId as string, td.doc.textBetween(d.from, d.to, "\n"), d.spec.lane as number] as const)
+    .sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+describe("span decorations", () => {
+  it("draws nested and overlapping spans in separate lanes", () => {
+    const { td, state } = stateWith([span("outer", 0, 29), span("inner", 17, 29), span("cross", 23, 39, "event")]);
+    expect(drawn(td, state)).toEqual([
+      ["cross", "Okafor met Jonas", 2],
+      ["inner", "Amara Okafor", 1],
+      ["outer", "Foreign Minister Amara Okafor", 0],
+    ]);
+  });
+
+  it("updates incrementally: a changed span is redrawn, a removed one disappears, the rest stay", () => {
+    const { td, state } = stateWith([span("a", 0, 7), span("b", 34, 49)]);
+    const before = spanDecoKey.getState(state)!.set.find().filter((d) => d.spec.spanId === "b");
+    const next = state.apply(spanDecoMeta.spans(state.tr, [span("a", 0, 16, "event")]));
+    expect(drawn(td, next)).toEqual([["a", "Foreign Minister", 0]]);
+    const again = next.apply(spanDecoMeta.spans(next.tr, [span("a", 0, 16, "event"), span("b", 34, 49)]));
+    const after = spanDecoKey.getState(again)!.set.find().filter((d) => d.spec.spanId === "b");
+    expect(after.map((d) => [d.from, d.to])).toEqual(before.map((d) => [d.from, d.to]));
+  });
+
+  it("marks the selected span and unmarks it again", () => {
+    const { state } = stateWith([span("a", 0, 7)]);
+    const selected = state.apply(spanDecoMeta.select(state.tr, "a"));
+    const classOf = (s: EditorState) =>
+      spanDecoKey
+        .getState(s)!
+        .set.find()
+        .find((d) => d.from !== d.to)!.spec;
+    expect(spanDecoKey.getState(selected)!.selectedId).toBe("a");
+    expect(classOf(selected).spanId).toBe("a");
+    const cleared = selected.apply(spanDecoMeta.select(selected.tr, null));
+    expect(spanDecoKey.getState(cleared)!.selectedId).toBeNull();
+  });
+
+  it("incremental updates draw the same spans as a fresh build, and overlapping spans never share a lane", () => {
+    const spanArb = fc
+      .tuple(fc.nat(TEXT.length - 1), fc.integer({ min: 1, max: 20 }), fc.constantFrom("actor", "event"))
+      .map(([start, len, label]) => ({ start, end: Math.min(TEXT.length, start + len), label }));
+    fc.assert(
+      fc.property(fc.array(spanArb, { maxLength: 12 }), fc.array(spanArb, { maxLength: 12 }), (first, second) => {
+        const a = first.map((s, i) => span(`s${i}`, s.start, s.end, s.label));
+        const b = second.map((s, i) => span(`s${i}`, s.start, s.end, s.label));
+        const { td, state } = stateWith(a);
+        const updated = state.apply(spanDecoMeta.spans(state.tr, b));
+        const fresh = stateWith(b).state;
+        const strip = (rows: ReturnType<typeof drawn>) => rows.map(([id, text]) => [id, text]);
+        expect(strip(drawn(td, updated))).toEqual(strip(drawn(td, fresh)));
+        const decos = spanDecoKey.getState(updated)!.set.find().filter((d) => d.from !== d.to);
+        const lanes = new Map<string, { from: number; to: number; lane: number }>();
+        for (const d of decos) lanes.set(d.spec.spanId, { from: d.from, to: d.to, lane: d.spec.lane });
+        const all = [...lanes.values()];
+        for (let i = 0; i < all.length; i++)
+          for (let j = i + 1; j < all.length; j++) {
+            const x = all[i]!;
+            const y = all[j]!;
+            if (x.from < y.to && y.from < x.to) expect(x.lane).not.toBe(y.lane);
+          }
+      }),
+    );
+  });
+});
