@@ -31,6 +31,7 @@ export async function importTextFiles(
   const added: DocumentRecord[] = [];
   const problems: string[] = [];
   const seenInBatch = new Map<string, string>();
+  let lastCreatedAt = 0;
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
     const ready: { doc: DocumentRecord; text: string }[] = [];
@@ -47,7 +48,8 @@ export async function importTextFiles(
         continue;
       }
       seenInBatch.set(textHash, file.name);
-      const now = Date.now();
+      // Strictly increasing, so the list keeps the order the files were given in.
+      const now = (lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1));
       ready.push({
         doc: { id: crypto.randomUUID(), projectId, title: decoded.title, textHash, length: decoded.text.length, createdAt: now },
         text: decoded.text,
