@@ -1,6 +1,9 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { readFileSync } from "node:fs";
 import { CONTENT_SECURITY_POLICY } from "./shared/csp";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
 /**
  * Puts the CSP into the built index.html too, so the policy holds even where
@@ -23,8 +26,10 @@ export default defineConfig({
   root: "renderer",
   base: "./",
   plugins: [react(), cspMeta()],
+  define: { __SPANWISE_VERSION__: JSON.stringify(version) },
   build: {
-    outDir: "../dist",
+    // SPANWISE_DIST (an absolute path) builds elsewhere, e.g. for a benchmark beside a test run.
+    outDir: process.env.SPANWISE_DIST ?? "../dist",
     emptyOutDir: true,
     sourcemap: true,
     target: "es2022",

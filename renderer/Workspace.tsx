@@ -4,7 +4,11 @@ import { liveSpans, type SpanRecord } from "../shared/model";
 import { jsonlChunks } from "../shared/formats/jsonl";
 import { applyLabel, commandForKey, redo, removeSelectedSpan, undo, type CommandContext } from "./commands";
 import { DocumentList } from "./components/DocumentList";
-import { ImportControl, readFiles } from "./components/ImportControl";
+import { FileButton, readFiles } from "./components/FileButton";
+import { AnnotatorDialog } from "./components/AnnotatorDialog";
+import { Layers, layersOf, layerTag } from "./components/Layers";
+import { OpenProject, PROJECT_FILE_FILTERS } from "./components/OpenProject";
+import { ProjectControls } from "./components/ProjectControls";
 import { Notices, type Notice } from "./components/Notices";
 import { SaveIndicator } from "./components/SaveIndicator";
 import { SpanList } from "./components/SpanList";
@@ -15,7 +19,10 @@ import type { ReaderSpan } from "./reader/spanDecorations";
 import { db } from "./store/db";
 import { importTextFiles, readProjectDocuments, type IncomingFile } from "./store/documents";
 import { describeStoreError } from "./store/saveStatus";
-import { useSetting, writeSetting } from "./store/settings";
+import { projectFileBytes } from "./store/projectFiles";
+import { ANNOTATOR_KEY, useSetting, writeSetting } from "./store/settings";
+
+const TEXT_FILE_FILTERS = [{ name: "Text files", extensions: ["txt"] }];
 
 let nextNoticeId = 1;
 
@@ -25,7 +32,7 @@ function fileStem(name: string): string {
 }
 
 /** The main window: documents, the reader with its label bar, and the span list. */
-export function Workspace({ projectId }: { projectId: string }) {
+export function Workspace({ projectId, annotator }: { projectId: string; annotator: string }) {
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
   const documents = useLiveQuery(() => db.documents.where("projectId").equals(projectId).sortBy("createdAt"), [projectId]) ?? [];
   const docId = useSetting<string | null>(`currentDocId:${projectId}`, null);
@@ -33,9 +40,23 @@ export function Workspace({ projectId }: { projectId: string }) {
   const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId]);
   const text = textRow && textRow.docId === docId ? textRow.text : null;
   const storedSpans = useLiveQuery(() => (docId ? db.spans.where("docId").equals(docId).toArray() : []), [docId]);
-  const spans = useMemo(() => liveSpans((storedSpans ?? []).filter((s) => s.docId === docId)), [storedSpans, docId]);
+  const allSpans = useMemo(() => liveSpans((storedSpans ?? []).filter((s) => s.docId === docId)), [storedSpans, docId]);
   const snapping = useSetting("snapToWords", true);
-  const annotator = useSetting("annotator", "me");
+  const hiddenKey = `hiddenAnnotators:${projectId}`;
+  // Shown at once on a click, and kept in the store for the next start.
+  const storedHidden = useSetting<string[]>(hiddenKey, []);
+  const [hiddenNow, setHiddenNow] = useState<string[] | null>(null);
+  const hidden = hiddenNow ?? storedHidden;
+  const setHidden = useCallback(
+    (next: string[]) => {
+      setHiddenNow(next);
+      void writeSetting(hiddenKey, next);
+    },
+    [hiddenKey],
+  );
+  const layers = useMemo(() => layersOf(allSpans), [allSpans]);
+  const spans = useMemo(() => (hidden.length ? allSpans.filter((s) => !hidden.includes(s.annotator)) : allSpans), [allSpans, hidden]);
+  const [askingName, setAskingName] = useState(false);
 
   const [pending, setPending] = useState<ReaderSpan[]>([]);
   const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
@@ -46,15 +67,20 @@ export function Workspace({ projectId }: { projectId: string }) {
   const labels = project?.labels ?? [];
   const selectedSpan = spans.find((s) => s.id === selectedSpanId) ?? null;
 
-  // A pending span is drawn until the store hands it back saved.
+  // A pending span is drawn until the store hands it back saved. With
+  // several annotators shown, each layer gets its own underline style and tag.
   const shownSpans = useMemo<ReaderSpan[]>(() => {
-    const saved = new Set(spans.map((s) => s.id));
-    return [...spans, ...pending.filter((p) => !saved.has(p.id))];
-  }, [spans, pending]);
+    const saved = new Set(allSpans.map((s) => s.id));
+    const drawn: ReaderSpan[] = [...spans, ...pending.filter((p) => !saved.has(p.id))];
+    const visible = layers.filter((l) => !hidden.includes(l.annotator));
+    if (visible.length < 2) return drawn;
+    const index = new Map(layers.map((l) => [l.annotator, l.index]));
+    return drawn.map((s) => ({ ...s, layer: { index: index.get(s.annotator) ?? layers.length, tag: layerTag(s.annotator) } }));
+  }, [allSpans, spans, pending, layers, hidden]);
   useEffect(() => {
-    const saved = new Set(spans.map((s) => s.id));
+    const saved = new Set(allSpans.map((s) => s.id));
     setPending((p) => (p.some((s) => saved.has(s.id)) ? p.filter((s) => !saved.has(s.id)) : p));
-  }, [spans]);
+  }, [allSpans]);
 
   const notify = useCallback((text: string, kind: Notice["kind"] = "info") => {
     const notice = { id: nextNoticeId++, kind, text };
@@ -80,7 +106,11 @@ export function Workspace({ projectId }: { projectId: string }) {
     selectedSpan,
     selectSpan: setSelectedSpanId,
     openDocument,
-    showPending: (span) => setPending((p) => [...p, span]),
+    showPending: (span) => {
+      setPending((p) => [...p, span]);
+      // A new span must be seen: bring the tagger's layer back if it was hidden.
+      if (hidden.includes(span.annotator)) setHidden(hidden.filter((a) => a !== span.annotator));
+    },
     dropPending: (id) => setPending((p) => p.filter((s) => s.id !== id)),
     notify: (message) => notify(message),
   });
@@ -175,6 +205,25 @@ export function Workspace({ projectId }: { projectId: string }) {
     }
   };
 
+  const saveProject = async () => {
+    if (!project) return;
+    setBusy("Saving the project file…");
+    try {
+      const bytes = await projectFileBytes(projectId);
+      const result = await platform.saveFile({
+        suggestedName: `${fileStem(project.name)}.spanwise`,
+        filters: PROJECT_FILE_FILTERS,
+        mime: "application/zip",
+        parts: [bytes],
+      });
+      if (result.saved) notify(`Saved the project to ${result.fileName}.`);
+    } catch (err) {
+      notify(`The project file was not saved: ${err instanceof Error ? err.message : String(err)}`, "problem");
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const pickSpan = (id: string | null) => {
     setSelectedSpanId(id);
     if (id) reader.current?.scrollToSpan(id);
@@ -184,21 +233,36 @@ export function Workspace({ projectId }: { projectId: string }) {
     <div className="sw-app">
       <header className="sw-header">
         <h1 className="sw-brand">Spanwise</h1>
-        <span className="sw-project" title="Project">
-          {project?.name}
-        </span>
-        <ImportControl onFiles={(files) => void importFiles(files)} />
+        {project && <ProjectControls project={project} onError={(m) => notify(m, "problem")} />}
+        <FileButton label="Import documents" filters={TEXT_FILE_FILTERS} multiple onFiles={(files) => void importFiles(files)} />
         <button type="button" className="sw-button" onClick={() => void exportJsonl()} disabled={documents.length === 0}>
           Export JSONL
         </button>
+        <button type="button" className="sw-button" onClick={() => void saveProject()} disabled={!project}>
+          Save project
+        </button>
+        {project && <OpenProject currentProject={project} notify={notify} setBusy={setBusy} />}
         <span className="sw-spacer" />
         {busy && (
           <span className="sw-busy" role="status">
             {busy}
           </span>
         )}
+        <button type="button" className="sw-button sw-annotator" title="Change the annotator name" onClick={() => setAskingName(true)}>
+          Annotator: {annotator || "—"}
+        </button>
         <SaveIndicator />
       </header>
+      {askingName && (
+        <AnnotatorDialog
+          current={annotator}
+          onCancel={() => setAskingName(false)}
+          onSave={(name) => {
+            setAskingName(false);
+            void writeSetting(ANNOTATOR_KEY, name);
+          }}
+        />
+      )}
       <Notices notices={notices} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
       <div className="sw-body">
         <DocumentList documents={documents} currentId={docId} onOpen={openDocument} />
@@ -216,6 +280,7 @@ export function Workspace({ projectId }: { projectId: string }) {
                 onSnapping={(on) => void writeSetting("snapToWords", on)}
               />
               <h2 className="sw-doctitle">{doc.title}</h2>
+              <Layers layers={layers} hidden={hidden} onChange={setHidden} />
               <div className="sw-reader-scroll">
                 <Reader
                   key={doc.id}

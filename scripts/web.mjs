@@ -26,9 +26,14 @@ export function webUrl(port = webPort()) {
   return `http://${HOST}:${port}/`;
 }
 
+/** Where the renderer is built: dist/, or the absolute path in $SPANWISE_DIST (as vite.config.ts does). */
+function distDir(root) {
+  return process.env.SPANWISE_DIST ? path.resolve(process.env.SPANWISE_DIST) : path.join(root, "dist");
+}
+
 /** True when dist/index.html is missing or older than any renderer source. */
 export function rendererBuildIsStale(root = projectRoot) {
-  const builtAt = mtimeOf(path.join(root, "dist", "index.html"));
+  const builtAt = mtimeOf(path.join(distDir(root), "index.html"));
   if (builtAt === undefined) return true;
   const sources = [
     ...SOURCE_DIRS.map((dir) => newestMtime(path.join(root, dir))),
@@ -55,7 +60,7 @@ export async function ensureRendererBuilt({ root = projectRoot, log = console.lo
  */
 export async function startWebServer({ root = projectRoot, port = webPort(), buildCheck = true, log = console.log } = {}) {
   if (buildCheck) await ensureRendererBuilt({ root, log });
-  else if (mtimeOf(path.join(root, "dist", "index.html")) === undefined) {
+  else if (mtimeOf(path.join(distDir(root), "index.html")) === undefined) {
     throw new UserError('dist/index.html is missing; run "npm run build:web" (or drop --no-build-check)');
   }
   let server;

@@ -6,7 +6,7 @@ export const browserPlatform: Platform = {
   pickFiles: null,
   async saveFile({ suggestedName, mime, parts }) {
     // A Blob built from parts avoids joining a big export into one string.
-    const url = URL.createObjectURL(new Blob(parts, { type: mime }));
+    const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: mime }));
     try {
       const a = document.createElement("a");
       a.href = url;

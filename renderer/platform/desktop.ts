@@ -1,11 +1,25 @@
 import type { DesktopBridge } from "../../shared/bridge";
 import type { Platform } from "./platform";
 
+/** One string when every part is text, else the parts as one byte array (text as UTF-8). */
+export function joinParts(parts: readonly (string | Uint8Array)[]): string | Uint8Array {
+  if (parts.every((p) => typeof p === "string")) return parts.join("");
+  const encoder = new TextEncoder();
+  const chunks = parts.map((p) => (typeof p === "string" ? encoder.encode(p) : p));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** The desktop host: the preload bridge's native dialogs and atomic writes. */
 export function desktopPlatform(bridge: DesktopBridge): Platform {
   return {
     kind: "desktop",
     pickFiles: (filters) => bridge.openFiles(filters),
-    saveFile: ({ suggestedName, filters, parts }) => bridge.saveFile({ suggestedName, filters, data: parts.join("") }),
+    saveFile: ({ suggestedName, filters, parts }) => bridge.saveFile({ suggestedName, filters, data: joinParts(parts) }),
   };
 }

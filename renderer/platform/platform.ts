@@ -13,5 +13,5 @@ export interface Platform {
    */
   readonly pickFiles: ((filters: FileFilter[]) => Promise<PickedFile[]>) | null;
   /** Saves content the user asked to export: a native save dialog, or a download. */
-  saveFile(request: { suggestedName: string; filters: FileFilter[]; mime: string; parts: string[] }): Promise<SaveResult>;
+  saveFile(request: { suggestedName: string; filters: FileFilter[]; mime: string; parts: (string | Uint8Array)[] }): Promise<SaveResult>;
 }

@@ -11,6 +11,12 @@ export interface ReaderSpan {
   annotator: string;
   /** Shown before its transaction has committed: drawn dashed, not yet saved. */
   pending?: boolean;
+  /**
+   * The annotator's layer when several are shown: its index picks the
+   * underline style (the colour stays the label's) and its tag (initials)
+   * is added to the badge.
+   */
+  layer?: { index: number; tag: string };
 }
 
 export interface ReaderLabel {
@@ -36,6 +42,8 @@ type SpanDecoMeta =
   | { type: "select"; id: string | null }
   | { type: "labels"; labels: readonly ReaderLabel[] };
 
+/** How many annotator underline styles the stylesheet has; more layers reuse them. */
+export const LAYER_STYLES = 4;
 /** How many underline lanes the stylesheet draws; deeper nesting shares the last one. */
 export const MAX_LANE = 5;
 /** Past this many changed spans a rebuild beats incremental updates. */
@@ -44,7 +52,7 @@ const REBUILD_THRESHOLD = 500;
 export const spanDecoKey = new PluginKey<SpanDecoState>("spanDecorations");
 
 function sameSpan(a: ReaderSpan, b: ReaderSpan): boolean {
-  return a.start === b.start && a.end === b.end && a.label === b.label && a.annotator === b.annotator && !!a.pending === !!b.pending;
+  return a.start === b.start && a.end === b.end && a.label === b.label && a.annotator === b.annotator && !!a.pending === !!b.pending && a.layer?.index === b.layer?.index && a.layer?.tag === b.layer?.tag;
 }
 
 /**
@@ -71,7 +79,7 @@ export function spanDecorations(textDoc: TextDoc): Plugin<SpanDecoState> {
     return [
       Decoration.widget(from, () => badge(span, name, color, selected), {
         side: -1 - Math.min(lane, MAX_LANE),
-        key: `badge:${span.id}:${name}:${color}:${selected ? 1 : 0}:${span.pending ? 1 : 0}`,
+        key: `badge:${span.id}:${name}:${color}:${selected ? 1 : 0}:${span.pending ? 1 : 0}:${span.layer ? `${span.layer.index}:${span.layer.tag}` : ""}`,
         spanId: span.id,
         lane,
         ignoreSelection: true,
@@ -86,6 +94,7 @@ export function spanDecorations(textDoc: TextDoc): Plugin<SpanDecoState> {
           "data-span-id": span.id,
           "data-label": span.label,
           "data-annotator": span.annotator,
+          ...(span.layer ? { "data-layer": String(span.layer.index % LAYER_STYLES) } : {}),
           title: `${name} (${span.annotator})`,
         },
         spec,
@@ -203,7 +212,8 @@ function badge(span: ReaderSpan, name: string, color: string, selected: boolean)
   el.dataset.spanId = span.id;
   el.contentEditable = "false";
   // textContent, never innerHTML: label names come from users and files.
-  el.textContent = name;
+  el.textContent = span.layer ? `${name} · ${span.layer.tag}` : name;
+  if (span.layer) el.dataset.layer = String(span.layer.index % LAYER_STYLES);
   el.title = `${name} (${span.annotator}): click to select`;
   return el;
 }

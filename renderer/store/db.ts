@@ -1,6 +1,17 @@
 import Dexie, { type Table } from "dexie";
 import type { DocumentRecord, DocumentText, Project, SpanRecord } from "../../shared/model";
 
+/**
+ * What a project file held that this version does not read: members by path
+ * and unknown manifest fields. Kept per project so that saving the project
+ * again writes them back (a newer colleague's data survives the round trip).
+ */
+export interface ProjectExtras {
+  projectId: string;
+  unknownMembers: Record<string, Uint8Array>;
+  manifestExtra?: Record<string, unknown>;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -16,6 +27,7 @@ export class SpanwiseDB extends Dexie {
   texts!: Table<DocumentText, string>;
   spans!: Table<SpanRecord, string>;
   settings!: Table<Setting, string>;
+  projectExtras!: Table<ProjectExtras, string>;
 
   constructor(name = "spanwise") {
     // Strict durability: a transaction reports success only after the data
@@ -29,6 +41,9 @@ export class SpanwiseDB extends Dexie {
       spans: "id, docId, projectId",
       settings: "key",
     });
+    // v2: a table for what project files carried that this version does not
+    // read. A new table needs no upgrade of existing rows.
+    this.version(2).stores({ projectExtras: "projectId" });
   }
 }
 

@@ -35,3 +35,59 @@ export async function openStartProject(): Promise<Project> {
     }),
   );
 }
+
+/** Creates an empty project and makes it the open one. */
+export async function createProject(name: string): Promise<Project> {
+  const project = newProject(name);
+  await saveStatus.track(() =>
+    db.transaction("rw", db.projects, db.settings, async () => {
+      await db.projects.add(project);
+      await db.settings.put({ key: CURRENT_PROJECT_KEY, value: project.id });
+    }),
+  );
+  return project;
+}
+
+export function renameProject(id: string, name: string): Promise<unknown> {
+  return saveStatus.track(() => db.projects.update(id, { name, updatedAt: Date.now() }));
+}
+
+export function switchProject(id: string): Promise<unknown> {
+  return saveStatus.track(() => db.settings.put({ key: CURRENT_PROJECT_KEY, value: id }));
+}
+
+/** What deleting a project would remove, for the question that comes first. */
+export async function projectContents(id: string): Promise<{ documents: number; spans: number }> {
+  const [documents, spans] = await Promise.all([
+    db.documents.where("projectId").equals(id).count(),
+    db.spans
+      .where("projectId")
+      .equals(id)
+      .filter((s) => !s.deleted)
+      .count(),
+  ]);
+  return { documents, spans };
+}
+
+/**
+ * Deletes a project with its documents, texts, spans and settings in one
+ * transaction, and opens another (a new empty one when it was the last).
+ * Returns the project now open.
+ */
+export async function deleteProject(id: string): Promise<Project> {
+  return saveStatus.track(() =>
+    db.transaction("rw", [db.projects, db.documents, db.texts, db.spans, db.projectExtras, db.settings], async () => {
+      const docIds = await db.documents.where("projectId").equals(id).primaryKeys();
+      await db.texts.bulkDelete(docIds);
+      await db.documents.bulkDelete(docIds);
+      await db.spans.where("projectId").equals(id).delete();
+      await db.projectExtras.delete(id);
+      await db.settings.delete(`currentDocId:${id}`);
+      await db.projects.delete(id);
+      const next = (await db.projects.orderBy("id").first()) ?? newProject("My project");
+      await db.projects.put(next);
+      await db.settings.put({ key: CURRENT_PROJECT_KEY, value: next.id });
+      return next;
+    }),
+  );
+}

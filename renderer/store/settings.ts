@@ -2,6 +2,9 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
 
+/** The annotator's name, recorded on every span they tag. */
+export const ANNOTATOR_KEY = "annotator";
+
 /** Reads a setting live from the store; `fallback` until it is set. */
 export function useSetting<T>(key: string, fallback: T): T {
   const row = useLiveQuery(() => db.settings.get(key), [key]);

@@ -50,6 +50,9 @@ test.beforeEach(async () => {
     env: { ...process.env, SPANWISE_USER_DATA_DIR: join(workDir, "profile") },
   });
   page = await app.firstWindow();
+  // First start asks who is annotating.
+  await page.getByRole("dialog", { name: "Who is annotating?" }).getByLabel("Annotator name").fill("Ana");
+  await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByText("Import documents to begin")).toBeVisible();
 });
 

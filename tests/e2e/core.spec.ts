@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { clickSpanText, expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows } from "./helpers";
+import { clickSpanText, startApp, expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows } from "./helpers";
 
 interface ExportedSpan {
   id: string;
@@ -21,7 +21,7 @@ interface ExportedRecord {
 const pySlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join("");
 
 test.beforeEach(async ({ page }) => {
-  await page.goto("/");
+  await startApp(page);
   await expect(page.getByText("Import documents to begin")).toBeVisible();
 });
 

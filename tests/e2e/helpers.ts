@@ -8,6 +8,21 @@ export function fixture(name: string): { name: string; mimeType: string; buffer:
   return { name, mimeType: "text/plain", buffer: readFileSync(join(FIXTURES, name)) };
 }
 
+/** Opens the app on a fresh profile and answers the first-start question for the annotator's name. */
+export async function startApp(page: Page, annotator = "Ana"): Promise<void> {
+  await page.goto("/");
+  await nameAnnotator(page, annotator);
+}
+
+/** Answers the first-start question for the annotator's name on a page already open. */
+export async function nameAnnotator(page: Page, annotator = "Ana"): Promise<void> {
+  const dialog = page.getByRole("dialog", { name: "Who is annotating?" });
+  await dialog.getByLabel("Annotator name").fill(annotator);
+  await dialog.getByRole("button", { name: "Save name" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: `Annotator: ${annotator}` })).toBeVisible();
+}
+
 /** Imports files through the "Import documents" control, as a user picking them would. */
 export async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
   await page.getByLabel("Import documents").setInputFiles(files);

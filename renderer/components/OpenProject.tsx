@@ -1,0 +1,161 @@
+import { useState } from "react";
+import type { MergeReport } from "../../shared/merge";
+import { decodeProjectFile, type ProjectSnapshot } from "../../shared/projectFile";
+import { describeStoreError } from "../store/saveStatus";
+import { describeMergeReport, mergeIntoProject, openAsNewProject } from "../store/projectFiles";
+import { switchProject } from "../store/projects";
+import { Dialog } from "./Dialog";
+import { FileButton } from "./FileButton";
+
+export const PROJECT_FILE_FILTERS = [{ name: "Spanwise project", extensions: ["spanwise"] }];
+
+interface OpenProjectProps {
+  currentProject: { id: string; name: string };
+  notify(text: string, kind: "info" | "problem"): void;
+  setBusy(text: string | null): void;
+}
+
+type Step =
+  | { kind: "choose"; fileName: string; snapshot: ProjectSnapshot }
+  | { kind: "report"; fileName: string; into: string; report: MergeReport }
+  | null;
+
+/**
+ * "Open project": reads and checks the whole file first (nothing is written
+ * for a bad one), then asks whether to open it as a project of its own or
+ * merge it into the open one, and ends a merge with its report.
+ */
+export function OpenProject({ currentProject, notify, setBusy }: OpenProjectProps) {
+  const [step, setStep] = useState<Step>(null);
+
+  const read = async (file: { name: string; bytes: Uint8Array }) => {
+    setBusy(`Reading ${file.name}…`);
+    try {
+      const result = await decodeProjectFile(file.bytes, file.name, {
+        onProgress: (p) => setBusy(`Reading ${file.name}: ${p.stage} ${p.done} of ${p.total}`),
+      });
+      if (!result.ok) {
+        notify(`${file.name} was not opened; nothing was changed.\n${result.problems.join("\n")}`, "problem");
+        return;
+      }
+      setStep({ kind: "choose", fileName: file.name, snapshot: result.snapshot });
+    } catch (err) {
+      notify(`${file.name} was not opened: ${err instanceof Error ? err.message : String(err)}`, "problem");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const asNew = async (fileName: string, snapshot: ProjectSnapshot) => {
+    setStep(null);
+    setBusy(`Opening ${fileName}…`);
+    try {
+      const opened = await openAsNewProject(snapshot);
+      await switchProject(opened.projectId);
+      notify(
+        `Opened ${fileName} as the project “${opened.name}”.` +
+          (opened.renamed ? ` ${opened.renamed} record id${opened.renamed === 1 ? " was" : "s were"} already used by another project here and got new ones.` : ""),
+        "info",
+      );
+    } catch (err) {
+      notify(`${fileName} was not opened; nothing was changed. ${describeStoreError(err)}`, "problem");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const merge = async (fileName: string, snapshot: ProjectSnapshot) => {
+    setStep(null);
+    setBusy(`Merging ${fileName}…`);
+    try {
+      const report = await mergeIntoProject(currentProject.id, snapshot);
+      setStep({ kind: "report", fileName, into: currentProject.name, report });
+    } catch (err) {
+      notify(`${fileName} was not merged; nothing was changed. ${describeStoreError(err)}`, "problem");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <FileButton label="Open project" filters={PROJECT_FILE_FILTERS} onFiles={(files) => void read(files[0]!)} />
+      {step?.kind === "choose" && (
+        <Dialog
+          title={`Open ${step.fileName}`}
+          onCancel={() => setStep(null)}
+          actions={
+            <>
+              <button type="button" className="sw-button" onClick={() => setStep(null)}>
+                Cancel
+              </button>
+              <button type="button" className="sw-button" onClick={() => void asNew(step.fileName, step.snapshot)}>
+                Open as new project
+              </button>
+              <button type="button" className="sw-button sw-primary" autoFocus onClick={() => void merge(step.fileName, step.snapshot)}>
+                Merge into “{currentProject.name}”
+              </button>
+            </>
+          }
+        >
+          <FileSummary snapshot={step.snapshot} />
+        </Dialog>
+      )}
+      {step?.kind === "report" && <MergeReportDialog fileName={step.fileName} into={step.into} report={step.report} onClose={() => setStep(null)} />}
+    </>
+  );
+}
+
+function FileSummary({ snapshot }: { snapshot: ProjectSnapshot }) {
+  const live = snapshot.spans.filter((s) => !s.deleted);
+  const annotators = [...new Set(live.map((s) => s.annotator))].sort();
+  return (
+    <p>
+      The project “{snapshot.project.name}” with {snapshot.documents.length} document{snapshot.documents.length === 1 ? "" : "s"} and {live.length} span
+      {live.length === 1 ? "" : "s"}
+      {annotators.length ? ` by ${annotators.join(", ")}` : ""}. Merging keeps every annotator's work as a layer; where both sides changed the same
+      span, the later change wins.
+    </p>
+  );
+}
+
+const SHOWN_CONFLICTS = 50;
+
+function MergeReportDialog({ fileName, into, report, onClose }: { fileName: string; into: string; report: MergeReport; onClose(): void }) {
+  return (
+    <Dialog
+      title={`Merged ${fileName} into “${into}”`}
+      onCancel={onClose}
+      onSubmit={onClose}
+      actions={
+        <button type="submit" className="sw-button sw-primary" autoFocus>
+          Close
+        </button>
+      }
+    >
+      <ul className="sw-report" aria-label="Merge report">
+        {describeMergeReport(report).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {report.conflicts.length > 0 && (
+        <details>
+          <summary>Conflicts and the version kept</summary>
+          <ul className="sw-conflicts">
+            {report.conflicts.slice(0, SHOWN_CONFLICTS).map((c) => {
+              const kept = c.kept === "base" ? c.base : c.incoming;
+              const other = c.kept === "base" ? c.incoming : c.base;
+              return (
+                <li key={c.spanId}>
+                  {c.docTitle}: kept {kept.deleted ? "the deletion" : `${kept.label} “${kept.text}”`} by {kept.annotator} over{" "}
+                  {other.deleted ? "the deletion" : `${other.label} “${other.text}”`} by {other.annotator} ({c.reason === "later" ? "later change" : "same time"})
+                </li>
+              );
+            })}
+            {report.conflicts.length > SHOWN_CONFLICTS && <li>…and {report.conflicts.length - SHOWN_CONFLICTS} more</li>}
+          </ul>
+        </details>
+      )}
+    </Dialog>
+  );
+}

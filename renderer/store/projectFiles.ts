@@ -1,0 +1,146 @@
+import { compareSpans, type DocumentRecord } from "../../shared/model";
+import { mergeSnapshots, type MergeReport } from "../../shared/merge";
+import { encodeProjectFile, type ProjectSnapshot, type SnapshotDocument, type SnapshotSpan } from "../../shared/projectFile";
+import { APP_VERSION } from "../version";
+import { db } from "./db";
+import { saveStatus } from "./saveStatus";
+
+/** A document row as stored: the record plus any fields a newer version wrote. */
+type StoredDocument = DocumentRecord & { extra?: Record<string, unknown> };
+
+const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, db.spans, db.projectExtras];
+
+/** Reads a whole project as a snapshot. Call inside a transaction over {@link PROJECT_TABLES}. */
+async function snapshotIn(projectId: string): Promise<ProjectSnapshot> {
+  const project = await db.projects.get(projectId);
+  if (!project) throw new Error("The project is no longer in the store.");
+  const rows: StoredDocument[] = await db.documents.where("projectId").equals(projectId).sortBy("createdAt");
+  const texts = await db.texts.bulkGet(rows.map((d) => d.id));
+  const documents = rows.map(({ extra, ...doc }, i): SnapshotDocument => {
+    const text = texts[i]?.text;
+    if (text === undefined) throw new Error(`The text of "${doc.title}" is missing from the store.`);
+    return extra ? { doc, text, extra } : { doc, text };
+  });
+  const order = new Map(rows.map((d, i) => [d.id, i]));
+  const spans: SnapshotSpan[] = await db.spans.where("projectId").equals(projectId).toArray();
+  spans.sort((a, b) => (order.get(a.docId) ?? 0) - (order.get(b.docId) ?? 0) || compareSpans(a, b));
+  const extras = await db.projectExtras.get(projectId);
+  const snapshot: ProjectSnapshot = { project, documents, spans, unknownMembers: extras?.unknownMembers ?? {} };
+  if (extras?.manifestExtra) snapshot.manifestExtra = extras.manifestExtra;
+  return snapshot;
+}
+
+/** The whole project as it is in the store, tombstones included. */
+export function readSnapshot(projectId: string): Promise<ProjectSnapshot> {
+  return db.transaction("r", PROJECT_TABLES(), () => snapshotIn(projectId));
+}
+
+/** The project as `.spanwise` file bytes. */
+export async function projectFileBytes(projectId: string): Promise<Uint8Array> {
+  return encodeProjectFile(await readSnapshot(projectId), { appVersion: APP_VERSION, createdAt: Date.now() });
+}
+
+/**
+ * Ids are keys of the whole store, but a project file only promises they are
+ * unique within its project. A record whose id another local project already
+ * uses gets an id derived from its own and the target project's, the same
+ * every time, so opening or merging the same file again finds the same
+ * records. Runs inside the writing transaction.
+ */
+async function localizeIds(snapshot: ProjectSnapshot, projectId: string): Promise<{ snapshot: ProjectSnapshot; renamed: number }> {
+  const derived = (id: string) => `${id}@${projectId}`;
+  const docRows = await db.documents.bulkGet(snapshot.documents.map((d) => d.doc.id));
+  const docIds = new Map<string, string>();
+  snapshot.documents.forEach((d, i) => {
+    const row = docRows[i];
+    if (row && row.projectId !== projectId) docIds.set(d.doc.id, derived(d.doc.id));
+  });
+  const spanRows = await db.spans.bulkGet(snapshot.spans.map((s) => s.id));
+  const spanIds = new Set<string>();
+  snapshot.spans.forEach((s, i) => {
+    const row = spanRows[i];
+    if (row && row.projectId !== projectId) spanIds.add(s.id);
+  });
+  if (docIds.size === 0 && spanIds.size === 0) return { snapshot, renamed: 0 };
+  return {
+    snapshot: {
+      ...snapshot,
+      documents: snapshot.documents.map((d) => (docIds.has(d.doc.id) ? { ...d, doc: { ...d.doc, id: docIds.get(d.doc.id)! } } : d)),
+      spans: snapshot.spans.map((s) => {
+        const docId = docIds.get(s.docId) ?? s.docId;
+        const id = spanIds.has(s.id) ? derived(s.id) : s.id;
+        return docId === s.docId && id === s.id ? s : { ...s, id, docId };
+      }),
+    },
+    renamed: docIds.size + spanIds.size,
+  };
+}
+
+function documentRow({ doc, extra }: SnapshotDocument, projectId: string): StoredDocument {
+  return extra ? { ...doc, projectId, extra } : { ...doc, projectId };
+}
+
+/**
+ * Stores a decoded project file as a project of its own, in one transaction.
+ * Keeps the file's ids so that a colleague's later files merge into it; when
+ * this project is already here, the copy gets a new project id (and name).
+ */
+export async function openAsNewProject(incoming: ProjectSnapshot): Promise<{ projectId: string; name: string; renamed: number }> {
+  return saveStatus.track(() =>
+    db.transaction("rw", [...PROJECT_TABLES(), db.settings], async () => {
+      const exists = await db.projects.get(incoming.project.id);
+      const projectId = exists ? crypto.randomUUID() : incoming.project.id;
+      const name = exists ? `${incoming.project.name} (copy)` : incoming.project.name;
+      const { snapshot, renamed } = await localizeIds(incoming, projectId);
+      await db.projects.add({ ...snapshot.project, id: projectId, name });
+      await db.documents.bulkAdd(snapshot.documents.map((d) => documentRow(d, projectId)));
+      await db.texts.bulkAdd(snapshot.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
+      await db.spans.bulkAdd(snapshot.spans.map((s) => ({ ...s, projectId })));
+      if (Object.keys(snapshot.unknownMembers).length || snapshot.manifestExtra) {
+        await db.projectExtras.put({ projectId, unknownMembers: snapshot.unknownMembers, ...(snapshot.manifestExtra ? { manifestExtra: snapshot.manifestExtra } : {}) });
+      }
+      return { projectId, name, renamed };
+    }),
+  );
+}
+
+/**
+ * Merges a decoded project file into a project: reads the project, merges
+ * (shared/merge.ts) and writes only what changed, all in one transaction, so
+ * a failure leaves the project exactly as it was.
+ */
+export async function mergeIntoProject(projectId: string, incoming: ProjectSnapshot): Promise<MergeReport> {
+  return saveStatus.track(() =>
+    db.transaction("rw", PROJECT_TABLES(), async () => {
+      const base = await snapshotIn(projectId);
+      const { snapshot: localized } = await localizeIds(incoming, projectId);
+      const { snapshot, report, changes } = mergeSnapshots(base, localized);
+      if (changes.documents.length) {
+        await db.documents.bulkPut(changes.documents.map((d) => documentRow(d, projectId)));
+        await db.texts.bulkPut(changes.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
+      }
+      if (changes.spans.length) await db.spans.bulkPut(changes.spans.map((s) => ({ ...s, projectId })));
+      const changed = changes.documents.length + changes.spans.length + changes.labels.length + changes.unknownMembers.length > 0;
+      if (changed) await db.projects.put({ ...snapshot.project, updatedAt: Math.max(snapshot.project.updatedAt, Date.now()) });
+      if (changes.unknownMembers.length || (snapshot.manifestExtra && !base.manifestExtra)) {
+        await db.projectExtras.put({ projectId, unknownMembers: snapshot.unknownMembers, ...(snapshot.manifestExtra ? { manifestExtra: snapshot.manifestExtra } : {}) });
+      }
+      return report;
+    }),
+  );
+}
+
+/** The merge report in plain sentences, for the dialog that closes an Open project. */
+export function describeMergeReport(report: MergeReport): string[] {
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const lines = [
+    `${plural(report.documentsAdded, "document")} added`,
+    `${plural(report.spansAdded, "span")} added`,
+    `${plural(report.spansChanged, "span")} changed`,
+    `${plural(report.spansRemoved, "span")} removed`,
+    `${plural(report.conflicts.length, "conflict")} resolved`,
+  ];
+  if (report.tombstonesAdded) lines.push(`${plural(report.tombstonesAdded, "deletion")} carried over`);
+  if (report.labelsAdded) lines.push(`${plural(report.labelsAdded, "label")} added`);
+  return [...lines, ...report.notes];
+}
