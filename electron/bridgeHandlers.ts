@@ -2,8 +2,10 @@
  * Main-process side of the bridge: exactly the channels in BRIDGE_CHANNELS,
  * each refusing foreign senders and malformed arguments before doing anything.
  */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from "electron";
+import { app, BrowserWindow, ipcMain, type IpcMainInvokeEvent } from "electron";
+import path from "node:path";
 import { BRIDGE_CHANNELS } from "../shared/bridge";
+import { backupFolder } from "./backupFiles";
 import { openFiles, saveFile } from "./fileOperations";
 import { parseOpenFilesArgs, parseSaveFileArgs } from "./ipcValidation";
 import { isAllowedSender } from "./security";
@@ -17,6 +19,32 @@ export function registerBridgeHandlers(): void {
     const window = trustedWindow(event);
     return saveFile(window, parseSaveFileArgs(args));
   });
+  // Backups live in a fixed folder of the app's data directory; names are checked in backupFiles.ts.
+  const backups = backupFolder(path.join(app.getPath("userData"), "backups"));
+  ipcMain.handle(BRIDGE_CHANNELS.writeBackup, (event, ...args: unknown[]) => {
+    trustedWindow(event);
+    expectArgs("writeBackup", args, 2);
+    return backups.write(args[0], args[1]);
+  });
+  ipcMain.handle(BRIDGE_CHANNELS.listBackups, (event, ...args: unknown[]) => {
+    trustedWindow(event);
+    expectArgs("listBackups", args, 0);
+    return backups.list();
+  });
+  ipcMain.handle(BRIDGE_CHANNELS.readBackup, (event, ...args: unknown[]) => {
+    trustedWindow(event);
+    expectArgs("readBackup", args, 1);
+    return backups.read(args[0]);
+  });
+  ipcMain.handle(BRIDGE_CHANNELS.removeBackup, (event, ...args: unknown[]) => {
+    trustedWindow(event);
+    expectArgs("removeBackup", args, 1);
+    return backups.remove(args[0]);
+  });
+}
+
+function expectArgs(operation: string, args: readonly unknown[], count: number): void {
+  if (args.length !== count) throw new Error(`${operation} takes ${count} argument(s), got ${args.length}`);
 }
 
 export function unregisterBridgeHandlers(): void {

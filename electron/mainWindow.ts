@@ -24,6 +24,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // A middle click on a link would otherwise ask for a new window; the
+      // window-open handler denies it anyway, but this stops it earlier.
+      disableBlinkFeatures: "Auxclick",
     },
   });
   window.once("ready-to-show", () => window.show());

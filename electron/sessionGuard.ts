@@ -1,4 +1,7 @@
-/** Refuses every permission except the one the app needs (see security.ts). */
+/**
+ * Refuses every permission except the one the app needs (see security.ts),
+ * and every device (HID, serial, USB): the app talks to no hardware.
+ */
 import type { Session } from "electron";
 import { decidePermission } from "./security";
 
@@ -9,4 +12,5 @@ export function guardSession(session: Session): void {
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
     decidePermission(permission, details.requestingUrl ?? requestingOrigin),
   );
+  session.setDevicePermissionHandler(() => false);
 }

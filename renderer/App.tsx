@@ -1,6 +1,11 @@
 import { useEffect, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import { AnnotatorDialog } from "./components/AnnotatorDialog";
+import { StoreFailure } from "./components/StoreFailure";
+import { platform } from "./platform";
+import { startAutomaticBackups } from "./store/backups";
+import { openStore } from "./store/openStore";
+import { requestPersistentStorage } from "./store/storage";
 import { db } from "./store/db";
 import { CURRENT_PROJECT_KEY, openStartProject } from "./store/projects";
 import { describeStoreError } from "./store/saveStatus";
@@ -12,39 +17,54 @@ import { Workspace } from "./Workspace";
 export function App() {
   const [ready, setReady] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    openStore()
+      .then(openStartProject)
+      .then(
+        () => setReady(true),
+        (err: unknown) => setFailure(err instanceof Error && err.name === "StoreOpenError" ? err.message : describeStoreError(err)),
+      );
+    void requestPersistentStorage();
+  }, []);
+
+  if (failure) return <StoreFailure message={failure} store={platform.backups} />;
+  if (!ready) return <main className="sw-loading">Opening Spanwise…</main>;
+  return <OpenApp />;
+}
+
+/** The app once the store is open: nothing reads the store before that. */
+function OpenApp() {
   const projectId = useLiveQuery(async () => {
     const id = (await db.settings.get(CURRENT_PROJECT_KEY))?.value;
     return typeof id === "string" && (await db.projects.get(id)) ? id : null;
   }, []);
   // undefined while loading, null when no name has been given yet.
   const annotator = useLiveQuery(async () => ((await db.settings.get(ANNOTATOR_KEY))?.value as string | undefined) ?? null, []);
+  const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    openStartProject().then(
-      () => setReady(true),
-      (err: unknown) => setFailure(describeStoreError(err)),
-    );
-  }, []);
   // The remembered project was deleted (in another window, say): open another.
   useEffect(() => {
-    if (ready && projectId === null) openStartProject().catch((err: unknown) => setFailure(describeStoreError(err)));
-  }, [ready, projectId]);
+    if (projectId === null) openStartProject().catch((err: unknown) => setProblem(describeStoreError(err)));
+  }, [projectId]);
   // Undo belongs to the project it was done in.
   useEffect(() => history.clear(), [projectId]);
+  // Backups outside the store, every few minutes of work.
+  useEffect(() => (platform.backups ? startAutomaticBackups(platform.backups, setProblem) : undefined), []);
 
-  if (failure) {
-    return (
-      <main className="sw-fatal" role="alert">
-        <h1>Spanwise could not open its store</h1>
-        <p>{failure}</p>
-      </main>
-    );
-  }
-  if (!ready || !projectId || annotator === undefined) return <main className="sw-loading">Opening Spanwise…</main>;
+  if (!projectId || annotator === undefined) return <main className="sw-loading">Opening Spanwise…</main>;
   return (
     <>
       <Workspace key={projectId} projectId={projectId} annotator={annotator ?? ""} />
       {annotator === null && <AnnotatorDialog current={null} onSave={(name) => void writeSetting(ANNOTATOR_KEY, name)} />}
+      {problem && (
+        <div className="sw-notice sw-problem sw-floating" role="alert">
+          <span>{problem}</span>
+          <button type="button" aria-label="Dismiss" onClick={() => setProblem(null)}>
+            ×
+          </button>
+        </div>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { applyLabel, commandForKey, redo, removeSelectedSpan, undo, type Command
 import { DocumentList } from "./components/DocumentList";
 import { FileButton, readFiles } from "./components/FileButton";
 import { AnnotatorDialog } from "./components/AnnotatorDialog";
+import { Backups } from "./components/Backups";
 import { Layers, layersOf, layerTag } from "./components/Layers";
 import { OpenProject, PROJECT_FILE_FILTERS } from "./components/OpenProject";
 import { ProjectControls } from "./components/ProjectControls";
@@ -57,6 +58,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const layers = useMemo(() => layersOf(allSpans), [allSpans]);
   const spans = useMemo(() => (hidden.length ? allSpans.filter((s) => !hidden.includes(s.annotator)) : allSpans), [allSpans, hidden]);
   const [askingName, setAskingName] = useState(false);
+  const [showingBackups, setShowingBackups] = useState(false);
 
   const [pending, setPending] = useState<ReaderSpan[]>([]);
   const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
@@ -242,6 +244,11 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
           Save project
         </button>
         {project && <OpenProject currentProject={project} notify={notify} setBusy={setBusy} />}
+        {platform.backups && (
+          <button type="button" className="sw-button" onClick={() => setShowingBackups(true)}>
+            Backups
+          </button>
+        )}
         <span className="sw-spacer" />
         {busy && (
           <span className="sw-busy" role="status">
@@ -253,6 +260,9 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
         </button>
         <SaveIndicator />
       </header>
+      {showingBackups && platform.backups && project && (
+        <Backups store={platform.backups} project={project} notify={notify} onClose={() => setShowingBackups(false)} />
+      )}
       {askingName && (
         <AnnotatorDialog
           current={annotator}

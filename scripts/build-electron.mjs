@@ -8,18 +8,21 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const ENTRIES = [
-  { input: "electron/main.ts", output: "dist-electron/main.cjs" },
-  { input: "electron/preload.ts", output: "dist-electron/preload.cjs" },
+  { input: "electron/main.ts", output: "main.cjs" },
+  { input: "electron/preload.ts", output: "preload.cjs" },
 ];
 
-/** Builds both bundles; returns the output paths relative to the project. */
-export async function buildElectron({ root = projectRoot } = {}) {
+/**
+ * Builds both bundles into `outDir` (relative to `root`, or absolute);
+ * returns the output paths as given to esbuild.
+ */
+export async function buildElectron({ root = projectRoot, outDir = "dist-electron" } = {}) {
   await Promise.all(
     ENTRIES.map(({ input, output }) =>
       build({
         absWorkingDir: root,
         entryPoints: [input],
-        outfile: output,
+        outfile: path.join(outDir, output),
         bundle: true,
         platform: "node",
         format: "cjs",
@@ -30,7 +33,7 @@ export async function buildElectron({ root = projectRoot } = {}) {
       }),
     ),
   );
-  return ENTRIES.map(({ output }) => output);
+  return ENTRIES.map(({ output }) => path.join(outDir, output));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

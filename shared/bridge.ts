@@ -26,16 +26,34 @@ export interface SaveRequest {
 
 export type SaveResult = { saved: true; fileName: string } | { saved: false };
 
+/** A backup file in the app's backup folder. */
+export interface BackupEntry {
+  fileName: string;
+  bytes: number;
+}
+
 export interface DesktopBridge {
   readonly version: string;
   /** Shows the native open dialog and returns the chosen files' contents. */
   openFiles(filters: FileFilter[]): Promise<PickedFile[]>;
   /** Shows the native save dialog and writes `data` atomically to the chosen path. */
   saveFile(request: SaveRequest): Promise<SaveResult>;
+  /**
+   * Automatic backups in the app's data folder. Only names of the form
+   * shared/backups.ts makes are accepted; writes are atomic.
+   */
+  writeBackup(fileName: string, data: Uint8Array): Promise<void>;
+  listBackups(): Promise<BackupEntry[]>;
+  readBackup(fileName: string): Promise<Uint8Array>;
+  removeBackup(fileName: string): Promise<void>;
 }
 
 /** Channel names shared by preload and main; nothing else is handled. */
 export const BRIDGE_CHANNELS = {
   openFiles: "spanwise:open-files",
   saveFile: "spanwise:save-file",
+  writeBackup: "spanwise:write-backup",
+  listBackups: "spanwise:list-backups",
+  readBackup: "spanwise:read-backup",
+  removeBackup: "spanwise:remove-backup",
 } as const;

@@ -1,9 +1,11 @@
+import { opfsBackups } from "./opfsBackups";
 import type { Platform } from "./platform";
 
 /** The browser host: files come in through an <input type=file>, and go out as downloads. */
 export const browserPlatform: Platform = {
   kind: "browser",
   pickFiles: null,
+  backups: opfsBackups(),
   async saveFile({ suggestedName, mime, parts }) {
     // A Blob built from parts avoids joining a big export into one string.
     const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: mime }));

@@ -20,6 +20,13 @@ export function desktopPlatform(bridge: DesktopBridge): Platform {
   return {
     kind: "desktop",
     pickFiles: (filters) => bridge.openFiles(filters),
+    backups: {
+      where: "in the backups folder of Spanwise's data folder",
+      write: (fileName, bytes) => bridge.writeBackup(fileName, bytes),
+      list: () => bridge.listBackups(),
+      read: (fileName) => bridge.readBackup(fileName),
+      remove: (fileName) => bridge.removeBackup(fileName),
+    },
     saveFile: ({ suggestedName, filters, parts }) => bridge.saveFile({ suggestedName, filters, data: joinParts(parts) }),
   };
 }

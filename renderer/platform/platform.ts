@@ -1,5 +1,25 @@
 import type { FileFilter, PickedFile, SaveResult } from "../../shared/bridge";
 
+/** A backup file as the host lists it. */
+export interface StoredBackup {
+  fileName: string;
+  bytes: number;
+}
+
+/**
+ * Where automatic backups live, outside IndexedDB: the Origin Private File
+ * System in a browser, the app's data folder on the desktop. Writes are
+ * atomic: a backup is either the whole file or not there.
+ */
+export interface BackupStore {
+  /** A sentence saying where backups are kept, for the UI. */
+  readonly where: string;
+  write(fileName: string, bytes: Uint8Array): Promise<void>;
+  list(): Promise<StoredBackup[]>;
+  read(fileName: string): Promise<Uint8Array>;
+  remove(fileName: string): Promise<void>;
+}
+
 /**
  * Everything the renderer needs from its host. The desktop app backs it with
  * the preload bridge (native dialogs, atomic writes); the browser build with
@@ -13,5 +33,7 @@ export interface Platform {
    */
   readonly pickFiles: ((filters: FileFilter[]) => Promise<PickedFile[]>) | null;
   /** Saves content the user asked to export: a native save dialog, or a download. */
+  /** Null where the host has nowhere to keep backups (a browser without OPFS). */
+  readonly backups: BackupStore | null;
   saveFile(request: { suggestedName: string; filters: FileFilter[]; mime: string; parts: (string | Uint8Array)[] }): Promise<SaveResult>;
 }

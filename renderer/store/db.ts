@@ -33,7 +33,9 @@ export class SpanwiseDB extends Dexie {
     // Strict durability: a transaction reports success only after the data
     // is flushed to disk, so "Saved" survives a killed process or a power cut
     // (Chromium's default is relaxed, which can lose the last seconds).
-    super(name, { chromeTransactionDurability: "strict" });
+    // No autoOpen: the store is opened only by openStore(), which first checks
+    // that it is safe to (a query must never open and patch a newer store).
+    super(name, { chromeTransactionDurability: "strict", autoOpen: false });
     this.version(1).stores({
       projects: "id",
       documents: "id, projectId, [projectId+textHash], [projectId+title]",

@@ -8,7 +8,7 @@ import { saveStatus } from "./saveStatus";
 /** A document row as stored: the record plus any fields a newer version wrote. */
 type StoredDocument = DocumentRecord & { extra?: Record<string, unknown> };
 
-const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, db.spans, db.projectExtras];
+export const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, db.spans, db.projectExtras];
 
 /** Reads a whole project as a snapshot. Call inside a transaction over {@link PROJECT_TABLES}. */
 async function snapshotIn(projectId: string): Promise<ProjectSnapshot> {
@@ -85,21 +85,53 @@ function documentRow({ doc, extra }: SnapshotDocument, projectId: string): Store
  * Keeps the file's ids so that a colleague's later files merge into it; when
  * this project is already here, the copy gets a new project id (and name).
  */
-export async function openAsNewProject(incoming: ProjectSnapshot): Promise<{ projectId: string; name: string; renamed: number }> {
+export async function openAsNewProject(incoming: ProjectSnapshot, copyName?: string): Promise<{ projectId: string; name: string; renamed: number }> {
   return saveStatus.track(() =>
-    db.transaction("rw", [...PROJECT_TABLES(), db.settings], async () => {
+    db.transaction("rw", PROJECT_TABLES(), async () => {
       const exists = await db.projects.get(incoming.project.id);
       const projectId = exists ? crypto.randomUUID() : incoming.project.id;
-      const name = exists ? `${incoming.project.name} (copy)` : incoming.project.name;
+      const name = exists ? (copyName ?? `${incoming.project.name} (copy)`) : incoming.project.name;
       const { snapshot, renamed } = await localizeIds(incoming, projectId);
-      await db.projects.add({ ...snapshot.project, id: projectId, name });
-      await db.documents.bulkAdd(snapshot.documents.map((d) => documentRow(d, projectId)));
-      await db.texts.bulkAdd(snapshot.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
-      await db.spans.bulkAdd(snapshot.spans.map((s) => ({ ...s, projectId })));
-      if (Object.keys(snapshot.unknownMembers).length || snapshot.manifestExtra) {
-        await db.projectExtras.put({ projectId, unknownMembers: snapshot.unknownMembers, ...(snapshot.manifestExtra ? { manifestExtra: snapshot.manifestExtra } : {}) });
-      }
+      await insertProject(snapshot, projectId, name);
       return { projectId, name, renamed };
+    }),
+  );
+}
+
+/** Adds a whole project under `projectId`. Call inside a transaction over {@link PROJECT_TABLES}. */
+async function insertProject(snapshot: ProjectSnapshot, projectId: string, name: string): Promise<void> {
+  await db.projects.add({ ...snapshot.project, id: projectId, name });
+  await db.documents.bulkAdd(snapshot.documents.map((d) => documentRow(d, projectId)));
+  await db.texts.bulkAdd(snapshot.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
+  await db.spans.bulkAdd(snapshot.spans.map((s) => ({ ...s, projectId })));
+  if (Object.keys(snapshot.unknownMembers).length || snapshot.manifestExtra) {
+    await db.projectExtras.put({ projectId, unknownMembers: snapshot.unknownMembers, ...(snapshot.manifestExtra ? { manifestExtra: snapshot.manifestExtra } : {}) });
+  }
+}
+
+/** Removes a project's records. Call inside a transaction over {@link PROJECT_TABLES}. */
+export async function removeProjectRecords(projectId: string): Promise<void> {
+  const docIds = await db.documents.where("projectId").equals(projectId).primaryKeys();
+  await db.texts.bulkDelete(docIds);
+  await db.documents.bulkDelete(docIds);
+  await db.spans.where("projectId").equals(projectId).delete();
+  await db.projectExtras.delete(projectId);
+  await db.projects.delete(projectId);
+}
+
+/**
+ * Puts a project back as a backup had it, in one transaction: the current
+ * records of that project are replaced, nothing else is touched.
+ */
+export async function replaceProject(projectId: string, backup: ProjectSnapshot): Promise<void> {
+  await saveStatus.track(() =>
+    db.transaction("rw", PROJECT_TABLES(), async () => {
+      const name = (await db.projects.get(projectId))?.name ?? backup.project.name;
+      await removeProjectRecords(projectId);
+      const { snapshot } = await localizeIds(backup, projectId);
+      await insertProject(snapshot, projectId, name);
+      // A restore is a change of its own: the next backup must see it.
+      await db.projects.update(projectId, { updatedAt: Date.now() });
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_LABELS, type Project } from "../../shared/model";
 import { db } from "./db";
+import { PROJECT_TABLES, removeProjectRecords } from "./projectFiles";
 import { saveStatus } from "./saveStatus";
 
 export const CURRENT_PROJECT_KEY = "currentProjectId";
@@ -76,14 +77,9 @@ export async function projectContents(id: string): Promise<{ documents: number; 
  */
 export async function deleteProject(id: string): Promise<Project> {
   return saveStatus.track(() =>
-    db.transaction("rw", [db.projects, db.documents, db.texts, db.spans, db.projectExtras, db.settings], async () => {
-      const docIds = await db.documents.where("projectId").equals(id).primaryKeys();
-      await db.texts.bulkDelete(docIds);
-      await db.documents.bulkDelete(docIds);
-      await db.spans.where("projectId").equals(id).delete();
-      await db.projectExtras.delete(id);
+    db.transaction("rw", [...PROJECT_TABLES(), db.settings], async () => {
+      await removeProjectRecords(id);
       await db.settings.delete(`currentDocId:${id}`);
-      await db.projects.delete(id);
       const next = (await db.projects.orderBy("id").first()) ?? newProject("My project");
       await db.projects.put(next);
       await db.settings.put({ key: CURRENT_PROJECT_KEY, value: next.id });

@@ -82,6 +82,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipDirec
   let at = directoryStart;
   for (let i = 0; i < entryCount; i++) {
     if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_HEADER) return fail("damaged: its zip directory is malformed");
+    const madeBy = view.getUint16(at + 4, true) >>> 8;
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const crc = view.getUint32(at + 16, true);
@@ -90,6 +91,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipDirec
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
+    const externalAttributes = view.getUint32(at + 38, true);
     const localStart = view.getUint32(at + 42, true);
     const nameEnd = at + 46 + nameLength;
     if (nameEnd + extraLength + commentLength > end) return fail("damaged: its zip directory is malformed");
@@ -115,6 +117,11 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipDirec
     seen.add(name);
     if (flags & 0x0001) {
       problems.push(`${label} is encrypted`);
+      continue;
+    }
+    const kind = specialKind(madeBy, externalAttributes);
+    if (kind !== undefined) {
+      problems.push(`${label} is ${kind}, which a project file never holds`);
       continue;
     }
     if (method !== 0 && method !== 8) {
@@ -204,6 +211,31 @@ function inflateCapped(compressed: Uint8Array, cap: number): Uint8Array | "too-l
     return error instanceof OverCap ? "too-large" : "corrupt";
   }
   return written === cap ? out : out.subarray(0, written);
+}
+
+/** Hosts ("version made by", high byte) whose external attributes carry a Unix mode in their upper 16 bits. */
+const UNIX_HOSTS: ReadonlySet<number> = new Set([3 /* Unix */, 19 /* OS X */]);
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+/** Windows' FILE_ATTRIBUTE_REPARSE_POINT: symbolic links and junctions. */
+const REPARSE_POINT = 0x400;
+
+/**
+ * What a member is when it is not a plain file or folder: a link (which an
+ * extractor would follow out of its target folder) or a device, pipe or
+ * socket. Undefined for ordinary members, including those with no recorded
+ * type at all, as our own writer makes them.
+ */
+function specialKind(madeBy: number, externalAttributes: number): string | undefined {
+  if (UNIX_HOSTS.has(madeBy)) {
+    const type = (externalAttributes >>> 16) & S_IFMT;
+    if (type === S_IFLNK) return "a symbolic link";
+    if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) return "a device, pipe or socket";
+  }
+  if (externalAttributes & REPARSE_POINT) return "a link (a Windows reparse point)";
+  return undefined;
 }
 
 function findEndOfCentralDirectory(view: DataView): number {

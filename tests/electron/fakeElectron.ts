@@ -40,6 +40,7 @@ export function createFakeElectron() {
     menu: undefined as unknown,
     permissionRequest: undefined as Listener | undefined,
     permissionCheck: undefined as Listener | undefined,
+    devicePermission: undefined as Listener | undefined,
     sandboxEnabled: false,
     errorBoxes: [] as string[],
     messageBoxes: [] as unknown[],
@@ -108,6 +109,7 @@ export function createFakeElectron() {
       defaultSession: {
         setPermissionRequestHandler: (handler: Listener) => void (calls.permissionRequest = handler),
         setPermissionCheckHandler: (handler: Listener) => void (calls.permissionCheck = handler),
+        setDevicePermissionHandler: (handler: Listener) => void (calls.devicePermission = handler),
       },
     },
     ipcMain: {

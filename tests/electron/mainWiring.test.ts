@@ -65,7 +65,19 @@ describe("the window", () => {
     expect(calls().errorBoxes).toEqual([]);
     expect(calls().windows).toHaveLength(1);
     const prefs = mainWindow().options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: "Auxclick",
+    });
+    // Nothing that weakens the renderer is switched on.
+    for (const risky of ["experimentalFeatures", "enableBlinkFeatures", "enableRemoteModule"]) expect(prefs[risky], risky).toBeUndefined();
     expect(prefs.preload).toBe(path.join(bundleDir.path, "preload.cjs"));
     expect(mainWindow().loadedUrl).toBe("app://spanwise/index.html");
     expect(calls().menu).toBeDefined();
@@ -179,5 +191,11 @@ describe("navigation, windows and permissions", () => {
     const check = calls().permissionCheck!;
     expect(check(null, "persistent-storage", "app://spanwise", {})).toBe(true);
     expect(check(null, "notifications", "app://spanwise", {})).toBe(false);
+  });
+
+  it("grants no device (HID, serial, USB)", () => {
+    const device = calls().devicePermission!;
+    expect(device({ deviceType: "hid", origin: "app://spanwise", device: {} })).toBe(false);
+    expect(device({ deviceType: "usb", origin: "app://spanwise", device: {} })).toBe(false);
   });
 });

@@ -1,0 +1,77 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectSaved, nameAnnotator, fixture, importFiles, openDocument, selectWithMouse, spanRows, startApp } from "./helpers";
+
+async function tag(page: Page, needle: string, key: string): Promise<void> {
+  await selectWithMouse(page, needle);
+  await page.keyboard.press(key);
+  await expectSaved(page);
+}
+
+const backupsDialog = (page: Page) => page.getByRole("dialog", { name: /^Backups of / });
+
+test("backups outside the store: back up, restore as a new project or in place, and rebuild a store that will not open", async ({ page }) => {
+  await startApp(page, "Ana");
+  await importFiles(page, [fixture("summit.txt")]);
+  await openDocument(page, "summit");
+  await tag(page, "Amara Okafor", "1");
+
+  await page.getByRole("button", { name: "Backups" }).click();
+  const dialog = backupsDialog(page);
+  await expect(dialog.getByLabel("Storage")).toContainText("used");
+  await dialog.getByRole("button", { name: "Back up now" }).click();
+  await expect(dialog.getByRole("list", { name: "Backups" }).getByRole("listitem")).toHaveCount(1);
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  // Work goes on after the backup.
+  await tag(page, "Jonas Lindqvist", "1");
+  await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor", "Actor: Jonas Lindqvist"]);
+
+  // Restore as a new project: the project as it was at the backup, beside the current one.
+  await page.getByRole("button", { name: "Backups" }).click();
+  await backupsDialog(page).getByRole("button", { name: "Restore as new project" }).click();
+  const select = page.getByLabel("Project", { exact: true });
+  await expect(select.locator("option:checked")).toContainText("My project (backup of");
+  await openDocument(page, "summit");
+  await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor"]);
+
+  // Replace in place, after a confirmation.
+  await select.selectOption({ label: "My project" });
+  await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor", "Actor: Jonas Lindqvist"]);
+  await page.getByRole("button", { name: "Backups" }).click();
+  await backupsDialog(page).getByRole("button", { name: "Replace this project" }).click();
+  await page.getByRole("dialog", { name: "Replace “My project” with its backup?" }).getByRole("button", { name: "Replace project" }).click();
+  await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor"]);
+  await expect(select.locator("option")).toHaveCount(2);
+
+  // A store from a newer version (here: a database of a higher version with another layout) will not open.
+  await page.goto("/favicon.svg");
+  await page.evaluate(async () => {
+    const done = (r: IDBRequest) => new Promise((resolve, reject) => ((r.onsuccess = resolve), (r.onerror = () => reject(r.error))));
+    await done(indexedDB.deleteDatabase("spanwise"));
+    const open = indexedDB.open("spanwise", 990);
+    open.onupgradeneeded = () => open.result.createObjectStore("spans", { keyPath: "uid" });
+    await done(open);
+    open.result.close();
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Spanwise could not open its store" })).toBeVisible();
+  await expect(page.getByRole("alert").first()).toContainText("newer version of Spanwise");
+  // Nothing was created over it: the database is as the newer version left it.
+  expect(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === "spanwise")?.version)).toBe(990);
+  const latest = page.getByRole("list", { name: "Latest backups" }).getByRole("listitem");
+  await expect(latest.first()).toBeVisible();
+
+  // Each backup can be saved as a project file first.
+  const downloading = page.waitForEvent("download");
+  await latest.first().getByRole("button", { name: "Save a copy" }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/^backup--.+\.spanwise$/);
+
+  await page.getByRole("button", { name: "Rebuild from backups" }).click();
+  await page.getByRole("dialog", { name: "Rebuild the store from the backups?" }).getByRole("button", { name: "Delete the store and rebuild" }).click();
+  // The annotator's name lived in the lost store (backups hold projects): it is asked again.
+  await nameAnnotator(page, "Ana");
+  await expect(page.getByLabel("Project", { exact: true }).locator("option", { hasText: /^My project$/ })).toHaveCount(1);
+  await page.getByLabel("Project", { exact: true }).selectOption({ label: "My project" });
+  await openDocument(page, "summit");
+  await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor"]);
+});
