@@ -5,6 +5,10 @@
 export type SaveState = { kind: "saved" } | { kind: "saving" } | { kind: "failed"; message: string };
 
 let inFlight = 0;
+let started = 0;
+/** The number of the last write that failed; only a write started after it can clear it. */
+let failedWrite = 0;
+let failure: SaveState | null = null;
 let state: SaveState = { kind: "saved" };
 const listeners = new Set<() => void>();
 
@@ -19,18 +23,26 @@ export const saveStatus = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  /** Runs a write and tracks it; rethrows its error after recording it. */
+  /**
+   * Runs a write and tracks it; rethrows its error after recording it. A
+   * failure stays shown until a write started after it succeeds: one that
+   * was already in flight says nothing about the change that failed.
+   */
   async track<T>(write: () => Promise<T>): Promise<T> {
+    const number = ++started;
     inFlight++;
-    set({ kind: "saving" });
+    set(failure ?? { kind: "saving" });
     try {
       const result = await write();
       inFlight--;
-      if (inFlight === 0) set({ kind: "saved" });
+      if (failure && number > failedWrite) failure = null;
+      set(failure ?? (inFlight > 0 ? { kind: "saving" } : { kind: "saved" }));
       return result;
     } catch (err) {
       inFlight--;
-      set({ kind: "failed", message: describeStoreError(err) });
+      failedWrite = number;
+      failure = { kind: "failed", message: describeStoreError(err) };
+      set(failure);
       throw err;
     }
   },
