@@ -1,8 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
+import { actorsById } from "../shared/coding/actors";
+import { linkTypesFrom } from "../shared/coding/links";
+import { labelAttributes, projectLinkTypes, type LinkRecord, type LinkTypeDef } from "../shared/coding/model";
+import { suggestActors } from "../shared/coding/names";
 import { liveSpans, type SpanRecord } from "../shared/model";
 import { jsonlChunks } from "../shared/formats/jsonl";
+import { addActorFromSpan, addLink, linkCandidates, removeLink, setAttribute, setSpanActor } from "./coding";
 import { applyLabel, commandForKey, redo, removeSelectedSpan, undo, type CommandContext } from "./commands";
+import { LinkConnectors, type Connector } from "./components/LinkConnectors";
+import { SpanDetails } from "./components/SpanDetails";
+import { PublicationDate } from "./components/PublicationDate";
+import { EventsView } from "./components/EventsView";
+import { ActorRegistry } from "./components/ActorRegistry";
+import { LabelEditor } from "./components/LabelEditor";
 import { DocumentList } from "./components/DocumentList";
 import { FileButton, readFiles } from "./components/FileButton";
 import { AnnotatorDialog } from "./components/AnnotatorDialog";
@@ -42,6 +53,10 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const text = textRow && textRow.docId === docId ? textRow.text : null;
   const storedSpans = useLiveQuery(() => (docId ? db.spans.where("docId").equals(docId).toArray() : []), [docId]);
   const allSpans = useMemo(() => liveSpans((storedSpans ?? []).filter((s) => s.docId === docId)), [storedSpans, docId]);
+  const storedLinks = useLiveQuery(() => (docId ? db.links.where("docId").equals(docId).toArray() : []), [docId]);
+  const links = useMemo(() => (storedLinks ?? []).filter((l) => l.docId === docId), [storedLinks, docId]);
+  const storedActors = useLiveQuery(() => db.actors.where("projectId").equals(projectId).toArray(), [projectId]);
+  const actorMap = useMemo(() => actorsById(storedActors ?? []), [storedActors]);
   const snapping = useSetting("snapToWords", true);
   const hiddenKey = `hiddenAnnotators:${projectId}`;
   // Shown at once on a click, and kept in the store for the next start.
@@ -59,6 +74,8 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const spans = useMemo(() => (hidden.length ? allSpans.filter((s) => !hidden.includes(s.annotator)) : allSpans), [allSpans, hidden]);
   const [askingName, setAskingName] = useState(false);
   const [showingBackups, setShowingBackups] = useState(false);
+  const [showingActors, setShowingActors] = useState(false);
+  const [showingLabels, setShowingLabels] = useState(false);
 
   const [pending, setPending] = useState<ReaderSpan[]>([]);
   const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
@@ -67,7 +84,34 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const reader = useRef<ReaderHandle>(null);
 
   const labels = project?.labels ?? [];
+  const linkTypes = project ? projectLinkTypes(project) : [];
   const selectedSpan = spans.find((s) => s.id === selectedSpanId) ?? null;
+  const scroller = useRef<HTMLDivElement>(null);
+
+  /** Choosing the target of a new link: the keyboard steps through the candidates, nearest first. */
+  const [linking, setLinking] = useState<{ type: LinkTypeDef; from: SpanRecord; candidates: SpanRecord[]; index: number } | null>(null);
+  const candidate = linking ? (linking.candidates[linking.index] ?? null) : null;
+  useEffect(() => {
+    if (candidate) reader.current?.scrollToSpan(candidate.id);
+  }, [candidate]);
+
+  // Registry matches for the selected actor span that is not linked yet.
+  const suggestions = useMemo(() => {
+    if (!selectedSpan || text === null || selectedSpan.actorId) return [];
+    const label = labels.find((l) => l.id === selectedSpan.label);
+    if (!label || !labelAttributes(label).some((d) => d.type === "actor")) return [];
+    return suggestActors(storedActors ?? [], text.slice(selectedSpan.start, selectedSpan.end));
+  }, [selectedSpan, text, labels, storedActors]);
+
+  // The selected span's links, drawn over the reader.
+  const connectors = useMemo<Connector[]>(() => {
+    const focus = linking?.from ?? selectedSpan;
+    if (!focus) return [];
+    const names = new Map(linkTypes.map((t) => [t.id, t.name]));
+    return links
+      .filter((l) => !l.deleted && (l.from === focus.id || l.to === focus.id))
+      .map((l) => ({ id: l.id, from: l.from, to: l.to, name: names.get(l.type) ?? l.type }));
+  }, [links, selectedSpan, linking, linkTypes]);
 
   // A pending span is drawn until the store hands it back saved. With
   // several annotators shown, each layer gets its own underline style and tag.
@@ -106,6 +150,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     snapping,
     reader: reader.current,
     selectedSpan,
+    links,
     selectSpan: setSelectedSpanId,
     openDocument,
     showPending: (span) => {
@@ -126,14 +171,101 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     [notify],
   );
 
+  const coding = useRef({ linking, candidate, selectedSpan, suggestions, linkTypes, spans, links, annotator, text });
+  coding.current = { linking, candidate, selectedSpan, suggestions, linkTypes, spans, links, annotator, text };
+
+  const startLink = useCallback(
+    (type: LinkTypeDef) => {
+      const { selectedSpan: from, spans: docSpans } = coding.current;
+      if (!from) return;
+      const candidates = linkCandidates(type, from, docSpans);
+      if (candidates.length === 0) {
+        notify(`There is no ${type.to.join(" or ")} span in this document to link as ${type.name.toLowerCase()}. Tag one first.`);
+        return;
+      }
+      setLinking({ type, from, candidates, index: 0 });
+    },
+    [notify],
+  );
+
+  const finishLink = useCallback(
+    (to: SpanRecord) => {
+      const { linking: current, links: docLinks, annotator: who } = coding.current;
+      if (!current) return;
+      setLinking(null);
+      setSelectedSpanId(current.from.id);
+      addLink(current.type, current.from, to, docLinks, who).catch((err: unknown) => notify(describeStoreError(err), "problem"));
+    },
+    [notify],
+  );
+
+  /** The reader was clicked: in link mode, on the target; else it selects the span. */
+  const onSpanClick = useCallback(
+    (id: string | null) => {
+      const current = coding.current.linking;
+      if (!current) return setSelectedSpanId(id);
+      const target = id ? current.candidates.find((c) => c.id === id) : undefined;
+      if (target) finishLink(target);
+      else if (id) notify(`That span cannot be the ${current.type.name.toLowerCase()} of this ${current.from.label}.`);
+    },
+    [finishLink, notify],
+  );
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target?.closest("input, textarea, select, [contenteditable=true]")) return;
-      const command = commandForKey(event, latestContext.current().labels);
+      const current = coding.current.linking;
+      if (current) {
+        // Choosing a link's target: arrows or Tab step, Enter links, Escape cancels.
+        const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Tab: event.shiftKey ? -1 : 1 }[event.key];
+        if (step !== undefined) {
+          event.preventDefault();
+          const n = current.candidates.length;
+          setLinking({ ...current, index: (current.index + step + n) % n });
+        } else if (event.key === "Enter") {
+          event.preventDefault();
+          const to = current.candidates[current.index];
+          if (to) finishLink(to);
+        } else if (event.key === "Escape") {
+          event.preventDefault();
+          setLinking(null);
+        }
+        return;
+      }
+      // Enter on a focused button is the button's.
+      if (event.key === "Enter" && target?.closest("button, a, summary, label")) return;
+      const { selectedSpan: sel, linkTypes: types } = coding.current;
+      const command = commandForKey(event, latestContext.current().labels, sel ? linkTypesFrom(types, sel.label) : []);
       if (!command) return;
+      if (command.kind === "accept") {
+        const { suggestions: matches, spans: docSpans } = coding.current;
+        if (!sel) {
+          // Enter with the caret in a span selects the innermost span there.
+          const at = reader.current?.caret();
+          if (at === null || at === undefined) return;
+          const around = docSpans.filter((s) => s.start <= at && at <= s.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+          if (!around[0]) return;
+          event.preventDefault();
+          setSelectedSpanId(around[0].id);
+          return;
+        }
+        if (!matches[0]) return;
+        event.preventDefault();
+        const chosen = matches[0].actor;
+        setSpanActor(sel, chosen.id).then(
+          () => notify(`Linked to ${chosen.name} in the registry.`),
+          (err: unknown) => notify(describeStoreError(err), "problem"),
+        );
+        return;
+      }
       event.preventDefault();
       switch (command.kind) {
+        case "link": {
+          const type = types.find((t) => t.id === command.typeId);
+          if (type) startLink(type);
+          return;
+        }
         case "label":
           return run((ctx) => applyLabel(ctx, command.labelId));
         case "remove":
@@ -148,7 +280,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [run]);
+  }, [run, startLink, finishLink, notify]);
 
   const importFiles = useCallback(
     async (files: IncomingFile[]) => {
@@ -192,7 +324,17 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     setBusy("Exporting…");
     try {
       const parts: string[] = [];
-      for await (const line of jsonlChunks(readProjectDocuments(projectId))) parts.push(line);
+      const actors = actorsById(await db.actors.where("projectId").equals(projectId).toArray());
+      const linksByDoc = new Map<string, LinkRecord[]>();
+      for (const link of await db.links.where("projectId").equals(projectId).toArray()) {
+        const list = linksByDoc.get(link.docId);
+        if (list) list.push(link);
+        else linksByDoc.set(link.docId, [link]);
+      }
+      const withLinks = async function* () {
+        for await (const item of readProjectDocuments(projectId)) yield { ...item, links: linksByDoc.get(item.doc.id) ?? [] };
+      };
+      for await (const line of jsonlChunks(withLinks(), { labels: project.labels, linkTypes: projectLinkTypes(project), actors })) parts.push(line);
       const result = await platform.saveFile({
         suggestedName: `${fileStem(project.name)}.jsonl`,
         filters: [{ name: "JSON Lines", extensions: ["jsonl"] }],
@@ -231,6 +373,21 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     if (id) reader.current?.scrollToSpan(id);
   };
 
+  // An event row opens its document at the event: scroll once the span is drawn.
+  const [view, setView] = useState<"reader" | "events">("reader");
+  const [scrollTarget, setScrollTarget] = useState<string | null>(null);
+  useEffect(() => {
+    if (!scrollTarget || view !== "reader" || !shownSpans.some((s) => s.id === scrollTarget)) return;
+    reader.current?.scrollToSpan(scrollTarget);
+    setScrollTarget(null);
+  }, [scrollTarget, shownSpans, view]);
+  const openEvent = (eventDocId: string, spanId: string) => {
+    setView("reader");
+    if (eventDocId !== docId) openDocument(eventDocId);
+    setSelectedSpanId(spanId);
+    setScrollTarget(spanId);
+  };
+
   return (
     <div className="sw-app">
       <header className="sw-header">
@@ -249,6 +406,15 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
             Backups
           </button>
         )}
+        <button type="button" className="sw-button" onClick={() => setShowingActors(true)} disabled={!project}>
+          Actors
+        </button>
+        <button type="button" className="sw-button" onClick={() => setShowingLabels(true)} disabled={!project}>
+          Labels
+        </button>
+        <button type="button" className="sw-button" aria-pressed={view === "events"} onClick={() => setView(view === "events" ? "reader" : "events")}>
+          {view === "events" ? "Back to reading" : "Events"}
+        </button>
         <span className="sw-spacer" />
         {busy && (
           <span className="sw-busy" role="status">
@@ -260,6 +426,10 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
         </button>
         <SaveIndicator />
       </header>
+      {showingActors && project && (
+        <ActorRegistry project={project} annotator={annotator} openDoc={doc && text !== null ? { id: doc.id, text } : null} notify={notify} onClose={() => setShowingActors(false)} />
+      )}
+      {showingLabels && project && <LabelEditor project={project} notify={notify} onClose={() => setShowingLabels(false)} />}
       {showingBackups && platform.backups && project && (
         <Backups store={platform.backups} project={project} notify={notify} onClose={() => setShowingBackups(false)} />
       )}
@@ -277,7 +447,9 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
       <div className="sw-body">
         <DocumentList documents={documents} currentId={docId} onOpen={openDocument} />
         <main className="sw-main">
-          {doc && text !== null ? (
+          {view === "events" && project ? (
+            <EventsView project={project} fileStem={fileStem(project.name)} onOpen={openEvent} notify={notify} />
+          ) : doc && text !== null ? (
             <>
               <LabelBar
                 labels={labels}
@@ -290,17 +462,26 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
                 onSnapping={(on) => void writeSetting("snapToWords", on)}
               />
               <h2 className="sw-doctitle">{doc.title}</h2>
+              <PublicationDate doc={doc} onError={(m) => notify(m, "problem")} />
               <Layers layers={layers} hidden={hidden} onChange={setHidden} />
-              <div className="sw-reader-scroll">
+              {linking && (
+                <div className="sw-linking" role="status">
+                  Linking {linking.from.label} “{text.slice(linking.from.start, linking.from.end)}” → {linking.type.name.toLowerCase()}:{" "}
+                  {candidate ? `“${text.slice(candidate.start, candidate.end)}”` : ""} ({linking.index + 1} of {linking.candidates.length}). Arrows or Tab to
+                  choose, Enter or a click to link, Escape to cancel.
+                </div>
+              )}
+              <div className="sw-reader-scroll" ref={scroller}>
                 <Reader
                   key={doc.id}
                   text={text}
                   spans={shownSpans}
                   labels={labels}
-                  selectedSpanId={selectedSpanId}
-                  onSpanClick={setSelectedSpanId}
+                  selectedSpanId={candidate?.id ?? selectedSpanId}
+                  onSpanClick={onSpanClick}
                   handle={reader}
                 />
+                <LinkConnectors container={scroller} connectors={connectors} layoutKey={shownSpans} />
               </div>
             </>
           ) : (
@@ -313,7 +494,31 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
             </div>
           )}
         </main>
-        {doc && text !== null && <SpanList spans={spans} text={text} labels={labels} selectedId={selectedSpanId} onPick={pickSpan} />}
+        {doc && text !== null && (
+          <div className="sw-side">
+            {selectedSpan && (
+              <SpanDetails
+                key={selectedSpan.id}
+                span={selectedSpan}
+                doc={doc}
+                text={text}
+                labels={labels}
+                linkTypes={linkTypes}
+                spans={allSpans}
+                links={links}
+                actors={actorMap}
+                suggestions={suggestions}
+                onAttribute={(def, value) => void setAttribute(selectedSpan, def, value).catch((err: unknown) => notify(describeStoreError(err), "problem"))}
+                onActor={(actorId) => void setSpanActor(selectedSpan, actorId).catch((err: unknown) => notify(describeStoreError(err), "problem"))}
+                onNewActor={(name) => void addActorFromSpan(selectedSpan, name).catch((err: unknown) => notify(describeStoreError(err), "problem"))}
+                onStartLink={startLink}
+                onRemoveLink={(link) => void removeLink(link).catch((err: unknown) => notify(describeStoreError(err), "problem"))}
+                onPick={pickSpan}
+              />
+            )}
+            <SpanList spans={spans} text={text} labels={labels} selectedId={selectedSpanId} onPick={pickSpan} />
+          </div>
+        )}
       </div>
     </div>
   );

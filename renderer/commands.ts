@@ -1,4 +1,6 @@
+import type { LinkRecord, LinkTypeDef } from "../shared/coding/model";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../shared/model";
+import { initialAttrs, removeSpanWithLinks } from "./coding";
 import { snapToWords } from "../shared/snap";
 import type { ReaderHandle } from "./reader/Reader";
 import type { ReaderSpan } from "./reader/spanDecorations";
@@ -13,6 +15,8 @@ export interface CommandContext {
   snapping: boolean;
   reader: ReaderHandle | null;
   selectedSpan: SpanRecord | null;
+  /** The open document's links, tombstones included. */
+  links: readonly LinkRecord[];
   selectSpan(id: string | null): void;
   openDocument(id: string): void;
   /** Draws a span as pending until the store delivers it saved. */
@@ -53,6 +57,8 @@ export async function applyLabel(ctx: CommandContext, labelId: string): Promise<
     deleted: false,
   };
   const label = ctx.labels.find((l) => l.id === labelId);
+  const attrs = initialAttrs(label, text.slice(range.start, range.end), doc);
+  if (attrs) span.attrs = attrs;
   ctx.showPending({ ...span, pending: true });
   reader.collapseTo(range.end);
   try {
@@ -73,25 +79,26 @@ async function relabel(ctx: CommandContext, span: SpanRecord, labelId: string): 
 export async function removeSelectedSpan(ctx: CommandContext): Promise<void> {
   const span = ctx.selectedSpan;
   if (!span) return;
-  const after = { ...span, deleted: true, updatedAt: Date.now() };
-  await history.perform({ label: "Remove span", docId: span.docId, edits: [{ before: span, after }] });
+  await removeSpanWithLinks(span, ctx.links);
   ctx.selectSpan(null);
 }
 
 export async function undo(ctx: CommandContext): Promise<void> {
   const entry = await history.undo();
-  if (entry && entry.docId !== ctx.doc?.id) ctx.openDocument(entry.docId);
+  if (entry?.docId && entry.docId !== ctx.doc?.id) ctx.openDocument(entry.docId);
   if (entry) ctx.selectSpan(null);
 }
 
 export async function redo(ctx: CommandContext): Promise<void> {
   const entry = await history.redo();
-  if (entry && entry.docId !== ctx.doc?.id) ctx.openDocument(entry.docId);
+  if (entry?.docId && entry.docId !== ctx.doc?.id) ctx.openDocument(entry.docId);
   if (entry) ctx.selectSpan(null);
 }
 
 export type KeyCommand =
   | { kind: "label"; labelId: string }
+  | { kind: "link"; typeId: string }
+  | { kind: "accept" }
   | { kind: "remove" }
   | { kind: "undo" }
   | { kind: "redo" }
@@ -101,6 +108,8 @@ export type KeyCommand =
 export function commandForKey(
   event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">,
   labels: readonly Pick<LabelDef, "id" | "key">[],
+  /** Link types that may start from the selected span; none when no span is selected. */
+  linkTypes: readonly Pick<LinkTypeDef, "id" | "key">[] = [],
 ): KeyCommand | null {
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
@@ -112,6 +121,9 @@ export function commandForKey(
   if (event.altKey) return null;
   if (event.key === "Delete" || event.key === "Backspace") return { kind: "remove" };
   if (event.key === "Escape") return { kind: "deselect" };
+  if (event.key === "Enter" && !event.shiftKey) return { kind: "accept" };
+  const link = linkTypes.find((t) => t.key !== undefined && t.key === event.key);
+  if (link) return { kind: "link", typeId: link.id };
   const label = labels.find((l) => l.key === event.key);
   return label ? { kind: "label", labelId: label.id } : null;
 }

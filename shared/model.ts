@@ -8,12 +8,16 @@
  * Unicode code points with shared/offsets.ts.
  */
 
+import type { AttrValue, AttributeDef, LinkTypeDef } from "./coding/model";
+
 /** A tag that can be put on a span. `key` is its keyboard shortcut. */
 export interface LabelDef {
   id: string;
   name: string;
   color: string;
   key: string;
+  /** What a span of this label records besides its text (see shared/coding/model.ts). Absent: none. */
+  attributes?: AttributeDef[];
 }
 
 /** The four labels every project starts with. */
@@ -28,6 +32,8 @@ export interface Project {
   id: string;
   name: string;
   labels: LabelDef[];
+  /** The kinds of link between spans; absent means {@link DEFAULT_LINK_TYPES} (shared/coding/model.ts). */
+  linkTypes?: LinkTypeDef[];
   createdAt: number;
   updatedAt: number;
 }
@@ -42,6 +48,12 @@ export interface DocumentRecord {
   /** Length of the stored text in UTF-16 code units. */
   length: number;
   createdAt: number;
+  /**
+   * When the document was published: an ISO 8601 date ("2022-05-10"), taken
+   * from the text when it says (shared/coding/publication.ts) or entered by
+   * the user. Relative dates in the text ("on Thursday") are read against it.
+   */
+  publishedAt?: string;
 }
 
 export interface DocumentText {
@@ -62,6 +74,10 @@ export interface SpanRecord {
   createdAt: number;
   updatedAt: number;
   deleted: boolean;
+  /** Values of the label's attributes, by attribute id (see shared/coding/model.ts). */
+  attrs?: Record<string, AttrValue>;
+  /** The registry actor this span names (an {@link ActorRecord} id): the value of its label's `actor` attribute. */
+  actorId?: string;
 }
 
 /** Orders spans as a reader meets them: by start, then the longer first, then by id. */

@@ -1,27 +1,41 @@
+import { actorsById } from "../../shared/coding/actors";
+import { eventsCsv, eventsJsonl } from "../../shared/coding/eventExport";
+import { buildEventRows } from "../../shared/coding/events";
+import { codingSource } from "../../shared/coding/snapshot";
+import type { LinkRecord } from "../../shared/coding/model";
 import { jsonlChunks, type ExportSource } from "../../shared/formats/jsonl";
 import type { SnapshotSpan } from "../../shared/projectFile";
 import { expectPositionals, flag, optionValue } from "../args";
 import { EXIT_OK, UsageError } from "../errors";
+import type { CliIo } from "../io";
 import { loadProject } from "../load";
 import { createProgress } from "../progress";
 import { COMMON_OPTIONS, type Command } from "./command";
 
-export const FORMATS = ["jsonl"] as const;
+export const FORMATS = ["jsonl", "events", "events-csv"] as const;
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Write the annotated documents as a dataset (JSON Lines).",
-  synopsis: "spanwise export <project.spanwise> [--format jsonl] [-o out.jsonl] [--annotator NAME]",
+  summary: "Write the annotated documents (JSON Lines), or the event records (JSON Lines or CSV).",
+  synopsis: "spanwise export <project.spanwise> [--format jsonl|events|events-csv] [-o out.jsonl] [--annotator NAME]",
   help: [
-    "Writes one JSON object per document and line: id, title, text and its live spans",
-    "(deleted spans are left out), to standard output or, with -o, to a file (written",
-    "atomically). Span offsets are Unicode code points, half-open: in Python",
+    "--format jsonl (the default) writes one JSON object per document and line: id, title,",
+    "text and its live spans (deleted spans are left out) with their attributes and",
+    "registry actors, and the links between them. Span offsets are Unicode code points,",
+    "half-open: in Python",
     '  record["text"][span["start"]:span["end"]] == span["text"]',
     "",
+    "--format events writes one event record per line, with PLOVER's field names where",
+    "they fit (id, date, actor, recipient, event, mode, text, text_info, coder, coded_date);",
+    "--format events-csv the same records as CSV (RFC 4180). Values that do not fit their",
+    'definitions are left out of the fields and listed in "problems".',
+    "",
+    "Output goes to standard output or, with -o, to a file (written atomically).",
+    "",
     "Options:",
-    "  --format jsonl       Output format (jsonl, the default, is the only one so far)",
+    "  --format FORMAT      jsonl (default), events or events-csv",
     "  -o, --output FILE    Write to FILE instead of standard output",
-    "  --annotator NAME     Only spans by this annotator (documents are all kept)",
+    "  --annotator NAME     Only spans (or events) by this annotator (documents are all kept)",
     "  -q, --quiet          No progress messages",
   ],
   options: [
@@ -53,20 +67,40 @@ export const exportCommand: Command = {
       io.writeStderr(`spanwise: warning: no spans by annotator "${annotator}" in ${path}${known.length ? ` (annotators: ${known.join(", ")})` : ""}\n`);
     }
 
+    if (format !== "jsonl") {
+      const rows = buildEventRows(codingSource(snapshot), annotator === undefined ? {} : { annotator });
+      await write(io, output, format === "events" ? eventsJsonl(rows) : [eventsCsv(rows)]);
+      return EXIT_OK;
+    }
+
+    const linksByDoc = new Map<string, LinkRecord[]>();
+    for (const link of snapshot.links ?? []) {
+      let list = linksByDoc.get(link.docId);
+      if (!list) linksByDoc.set(link.docId, (list = []));
+      list.push(link);
+    }
+    const coding = { labels: snapshot.project.labels, actors: actorsById(snapshot.actors ?? []), ...(snapshot.project.linkTypes ? { linkTypes: snapshot.project.linkTypes } : {}) };
     const total = snapshot.documents.length;
     const progress = createProgress(io, !quiet && (io.stderrIsTTY || large), "spanwise: exporting ");
     function* sources(): Generator<ExportSource> {
       for (const [i, { doc, text }] of snapshot.documents.entries()) {
-        yield { doc, text, spans: spansByDoc.get(doc.id) ?? [] };
+        const source: ExportSource = { doc, text, spans: spansByDoc.get(doc.id) ?? [] };
+        if (snapshot.links !== undefined) source.links = linksByDoc.get(doc.id) ?? [];
+        yield source;
         progress.update("documents", i + 1, total);
       }
     }
     try {
-      if (output !== undefined) await io.writeFileAtomic(output, jsonlChunks(sources()));
-      else for await (const chunk of jsonlChunks(sources())) await io.writeStdout(chunk);
+      await write(io, output, jsonlChunks(sources(), coding));
     } finally {
       progress.done();
     }
     return EXIT_OK;
   },
 };
+
+/** Chunks to `output` (atomically) or to standard output. */
+async function write(io: CliIo, output: string | undefined, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+  if (output !== undefined) await io.writeFileAtomic(output, chunks);
+  else for await (const chunk of chunks) await io.writeStdout(chunk);
+}

@@ -19,7 +19,24 @@ export function formatMergeReport(report: MergeReport, base: string, incoming: s
     ["deletions carried", report.tombstonesAdded],
     ["conflicts resolved", report.conflicts.length],
   ];
-  const lines = [`Merged ${incoming} into ${base} and wrote ${output}:`, ...rows.map(([k, v]) => `  ${k.padEnd(19)} ${v.toLocaleString("en-US")}`)];
+  // Event coding: listed only when the files have any, so a merge of plain projects reads as before.
+  const coding: [string, number][] = [
+    ["documents dated", report.documentsUpdated],
+    ["labels extended", report.labelsChanged],
+    ["links added", report.links.added],
+    ["links changed", report.links.changed],
+    ["links removed", report.links.removed],
+    ["link deletions carried", report.links.tombstonesAdded],
+    ["link conflicts", report.links.conflicts.length],
+    ["actors added", report.actors.added],
+    ["actors changed", report.actors.changed],
+    ["actors removed", report.actors.removed],
+    ["actor deletions carried", report.actors.tombstonesAdded],
+    ["actor conflicts", report.actors.conflicts.length],
+  ];
+  rows.push(...coding.filter(([, n]) => n > 0));
+  const width = Math.max(19, ...rows.map(([k]) => k.length));
+  const lines = [`Merged ${incoming} into ${base} and wrote ${output}:`, ...rows.map(([k, v]) => `  ${k.padEnd(width)} ${v.toLocaleString("en-US")}`)];
   if (report.conflicts.length > 0) {
     lines.push("Conflicts (the later edit wins; at equal times a deletion wins):");
     for (const c of report.conflicts.slice(0, MAX_CONFLICTS_SHOWN)) {

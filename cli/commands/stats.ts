@@ -1,3 +1,6 @@
+import { projectLinkTypes } from "../../shared/coding/model";
+import { codingSource } from "../../shared/coding/snapshot";
+import { validateCoding } from "../../shared/coding/validate";
 import type { ProjectFileInfo, ProjectSnapshot } from "../../shared/projectFile";
 import { expectPositionals, flag } from "../args";
 import { EXIT_OK } from "../errors";
@@ -14,6 +17,12 @@ export interface ProjectStats {
   deletedSpans: number;
   labels: { id: string; name: string; spans: number }[];
   annotators: { name: string; spans: number; documents: number; labels: Record<string, number> }[];
+  /** Live links per type (every type of the project listed), and tombstones apart. */
+  links: { total: number; deleted: number; types: { id: string; name: string; links: number }[] };
+  /** Registry actors: live ones, those merged into another, deleted ones. */
+  actors: { live: number; merged: number; deleted: number };
+  /** Problems of the event coding (see validateCoding), by kind. */
+  codingProblems: Record<string, number>;
 }
 
 /** Counts of a project: documents, live spans per label and per annotator. */
@@ -32,6 +41,21 @@ export function projectStats(file: string, snapshot: ProjectSnapshot, info: Proj
     entry.labels[span.label] = (entry.labels[span.label] ?? 0) + 1;
   }
   const names = new Map(snapshot.project.labels.map((l) => [l.id, l.name]));
+  const linkCounts = new Map<string, number>(projectLinkTypes(snapshot.project).map((t) => [t.id, 0]));
+  let deletedLinks = 0;
+  for (const link of snapshot.links ?? []) {
+    if (link.deleted) deletedLinks++;
+    else linkCounts.set(link.type, (linkCounts.get(link.type) ?? 0) + 1);
+  }
+  const linkNames = new Map(projectLinkTypes(snapshot.project).map((t) => [t.id, t.name]));
+  const actors = { live: 0, merged: 0, deleted: 0 };
+  for (const actor of snapshot.actors ?? []) {
+    if (actor.deleted) actors.deleted++;
+    else if (actor.mergedInto !== undefined) actors.merged++;
+    else actors.live++;
+  }
+  const codingProblems: Record<string, number> = {};
+  for (const problem of validateCoding(codingSource(snapshot))) codingProblems[problem.kind] = (codingProblems[problem.kind] ?? 0) + 1;
   return {
     file,
     project: { id: snapshot.project.id, name: snapshot.project.name },
@@ -43,6 +67,13 @@ export function projectStats(file: string, snapshot: ProjectSnapshot, info: Proj
     annotators: [...annotators]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, e]) => ({ name, spans: e.spans, documents: e.documents.size, labels: e.labels })),
+    links: {
+      total: (snapshot.links?.length ?? 0) - deletedLinks,
+      deleted: deletedLinks,
+      types: [...linkCounts].map(([id, links]) => ({ id, name: linkNames.get(id) ?? id, links })),
+    },
+    actors,
+    codingProblems,
   };
 }
 
@@ -63,13 +94,22 @@ export function formatStats(stats: ProjectStats): string {
     ...(stats.annotators.length === 0
       ? ["  (none)"]
       : rows(stats.annotators.map((a) => [a.name === "" ? "(unnamed)" : a.name, `${a.spans.toLocaleString("en-US")} in ${plural(a.documents, "document")}`]))),
+    "",
+    `Links: ${stats.links.total.toLocaleString("en-US")}${stats.links.deleted ? ` (and ${stats.links.deleted.toLocaleString("en-US")} deleted)` : ""}`,
+    ...rows(stats.links.types.map((t) => [t.name === t.id ? t.id : `${t.name} (${t.id})`, t.links.toLocaleString("en-US")])),
+    "",
+    `Registry actors: ${stats.actors.live.toLocaleString("en-US")}${stats.actors.merged ? `, ${stats.actors.merged.toLocaleString("en-US")} merged into others` : ""}${stats.actors.deleted ? `, ${stats.actors.deleted.toLocaleString("en-US")} deleted` : ""}`,
   ];
+  const problems = Object.entries(stats.codingProblems);
+  if (problems.length > 0) {
+    lines.push("", "Coding problems (left out of exports' structured fields):", ...rows(problems.map(([kind, n]) => [kind, n.toLocaleString("en-US")])));
+  }
   return `${lines.join("\n")}\n`;
 }
 
 export const statsCommand: Command = {
   name: "stats",
-  summary: "Count documents, spans per label and per annotator.",
+  summary: "Count documents, spans per label and per annotator, links, registry actors and coding problems.",
   synopsis: "spanwise stats <file.spanwise> [--json]",
   help: ["Counts live spans; deleted spans (tombstones) are counted apart.", "", "Options:", "  --json        Print the counts as JSON", "  -q, --quiet   No progress messages"],
   options: [...COMMON_OPTIONS, { name: "json", takesValue: false }],

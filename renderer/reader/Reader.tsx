@@ -12,6 +12,8 @@ const readOnlyText = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
 export interface ReaderHandle {
   /** The selected text range, or null when the selection is empty. */
   selection(): { start: number; end: number } | null;
+  /** Where the keyboard caret is, as a text offset, or null when the reader is not focused. */
+  caret(): number | null;
   /** Puts the caret at a text offset (after tagging, so keyboard work goes on from there). */
   collapseTo(offset: number): void;
   scrollToSpan(id: string): void;
@@ -121,6 +123,12 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handl
         }
         if (from === to) return null;
         return { start: td.toOffset(from), end: td.toOffset(to) };
+      },
+      caret() {
+        const view = viewRef.current;
+        const td = textDocRef.current;
+        if (!view || !td || !view.hasFocus()) return null;
+        return td.toOffset(view.state.selection.head);
       },
       collapseTo(offset) {
         const view = viewRef.current;

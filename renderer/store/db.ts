@@ -1,4 +1,5 @@
 import Dexie, { type Table } from "dexie";
+import type { ActorRecord, LinkRecord } from "../../shared/coding/model";
 import type { DocumentRecord, DocumentText, Project, SpanRecord } from "../../shared/model";
 
 /**
@@ -28,6 +29,8 @@ export class SpanwiseDB extends Dexie {
   spans!: Table<SpanRecord, string>;
   settings!: Table<Setting, string>;
   projectExtras!: Table<ProjectExtras, string>;
+  links!: Table<LinkRecord, string>;
+  actors!: Table<ActorRecord, string>;
 
   constructor(name = "spanwise") {
     // Strict durability: a transaction reports success only after the data
@@ -46,6 +49,9 @@ export class SpanwiseDB extends Dexie {
     // v2: a table for what project files carried that this version does not
     // read. A new table needs no upgrade of existing rows.
     this.version(2).stores({ projectExtras: "projectId" });
+    // v3: event coding. Links between spans (found from either end) and the
+    // actor registry. New tables; span attributes are new optional fields.
+    this.version(3).stores({ links: "id, docId, projectId, from, to", actors: "id, projectId" });
   }
 }
 

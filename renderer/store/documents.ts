@@ -1,6 +1,7 @@
 import type { DocumentRecord, SpanRecord } from "../../shared/model";
 import { decodeTextFile } from "../../shared/textImport";
 import { sha256Hex } from "../../shared/hash";
+import { extractPublicationDate } from "../../shared/coding/publication";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
 
@@ -51,7 +52,7 @@ export async function importTextFiles(
       // Strictly increasing, so the list keeps the order the files were given in.
       const now = (lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1));
       ready.push({
-        doc: { id: crypto.randomUUID(), projectId, title: decoded.title, textHash, length: decoded.text.length, createdAt: now },
+        doc: withPublicationDate({ id: crypto.randomUUID(), projectId, title: decoded.title, textHash, length: decoded.text.length, createdAt: now }, decoded.text),
         text: decoded.text,
       });
     }
@@ -84,18 +85,36 @@ export async function* readProjectDocuments(
   for (let i = 0; i < docs.length; i += batchSize) {
     const batch = docs.slice(i, i + batchSize);
     const ids = batch.map((d) => d.id);
+    // One key-range read per document, all in flight at once: Dexie answers
+    // `anyOf` with a cursor, one round trip to the database per span, which
+    // for a million spans takes minutes; `equals` is a single getAll.
     const [texts, spans] = await db.transaction("r", db.texts, db.spans, () =>
-      Promise.all([db.texts.bulkGet(ids), db.spans.where("docId").anyOf(ids).toArray()]),
+      Promise.all([db.texts.bulkGet(ids), Promise.all(ids.map((id) => db.spans.where("docId").equals(id).toArray()))]),
     );
-    const byDoc = new Map<string, SpanRecord[]>();
-    for (const s of spans) {
-      const list = byDoc.get(s.docId);
-      if (list) list.push(s);
-      else byDoc.set(s.docId, [s]);
-    }
     for (let j = 0; j < batch.length; j++) {
       const doc = batch[j]!;
-      yield { doc, text: texts[j]?.text ?? "", spans: byDoc.get(doc.id) ?? [] };
+      yield { doc, text: texts[j]?.text ?? "", spans: spans[j] ?? [] };
     }
   }
+}
+
+/** A new document with the publication date its text gives (a dateline, "Published: …"), when it gives one. */
+function withPublicationDate(doc: DocumentRecord, text: string): DocumentRecord {
+  const found = extractPublicationDate(text);
+  return found ? { ...doc, publishedAt: found.value } : doc;
+}
+
+/** Sets or clears a document's publication date. */
+export async function setPublicationDate(docId: string, publishedAt: string | undefined): Promise<void> {
+  await saveStatus.track(() =>
+    db.transaction("rw", db.documents, db.projects, async () => {
+      const doc = await db.documents.get(docId);
+      if (!doc) return;
+      const next: DocumentRecord = { ...doc };
+      if (publishedAt === undefined) delete next.publishedAt;
+      else next.publishedAt = publishedAt;
+      await db.documents.put(next);
+      await db.projects.update(doc.projectId, { updatedAt: Date.now() });
+    }),
+  );
 }

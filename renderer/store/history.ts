@@ -1,34 +1,70 @@
+import type { ActorRecord, LinkRecord } from "../../shared/coding/model";
 import type { SpanRecord } from "../../shared/model";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
 
-/** One span's state before and after a user action; `before` is null for a new span. */
-export interface SpanEdit {
-  before: SpanRecord | null;
-  after: SpanRecord;
+/** One record's state before and after a user action; `before` is null for a new record. */
+export interface Edit<T> {
+  before: T | null;
+  after: T;
 }
 
+export type SpanEdit = Edit<SpanRecord>;
+
+/**
+ * One user action: the spans, links and registry actors it changed. Undone
+ * and redone as a whole (removing a span removes its links; undo brings
+ * both back).
+ */
 export interface HistoryEntry {
   label: string;
-  docId: string;
+  /** The document to show when the action is undone or redone; null for project-wide actions. */
+  docId: string | null;
   edits: SpanEdit[];
+  linkEdits?: Edit<LinkRecord>[];
+  actorEdits?: Edit<ActorRecord>[];
+}
+
+/** Records to write together. */
+export interface RecordWrite {
+  spans?: SpanRecord[];
+  links?: LinkRecord[];
+  actors?: ActorRecord[];
 }
 
 /**
- * Writes span records in one transaction and marks their project changed.
- * Every user change to spans goes through here, so it is committed before
- * anything shows it as saved.
+ * Writes spans, links and actors in one transaction and marks their
+ * projects changed. Every user change to them goes through here, so it is
+ * committed before anything shows it as saved.
  */
-export async function writeSpans(records: SpanRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const projectIds = [...new Set(records.map((r) => r.projectId))];
+export async function writeRecords({ spans = [], links = [], actors = [] }: RecordWrite): Promise<void> {
+  if (spans.length + links.length + actors.length === 0) return;
+  const projectIds = [...new Set([...spans, ...links, ...actors].map((r) => r.projectId))];
   const now = Date.now();
   await saveStatus.track(() =>
-    db.transaction("rw", db.spans, db.projects, async () => {
-      await db.spans.bulkPut(records);
+    db.transaction("rw", [db.spans, db.links, db.actors, db.projects], async () => {
+      if (spans.length) await db.spans.bulkPut(spans);
+      if (links.length) await db.links.bulkPut(links);
+      if (actors.length) await db.actors.bulkPut(actors);
       for (const id of projectIds) await db.projects.update(id, { updatedAt: now });
     }),
   );
+}
+
+/** The records an action leaves: each edit's `after`. */
+function afterOf(entry: HistoryEntry, now?: number): RecordWrite {
+  const stamp = <T extends { updatedAt: number }>(r: T): T => (now === undefined ? r : { ...r, updatedAt: now });
+  return {
+    spans: entry.edits.map((e) => stamp(e.after)),
+    links: (entry.linkEdits ?? []).map((e) => stamp(e.after)),
+    actors: (entry.actorEdits ?? []).map((e) => stamp(e.after)),
+  };
+}
+
+/** The records undoing an action writes: each `before` again, or a tombstone of what was new. */
+function beforeOf(entry: HistoryEntry, now: number): RecordWrite {
+  const revert = <T extends { updatedAt: number; deleted: boolean }>(e: Edit<T>): T => (e.before ? { ...e.before, updatedAt: now } : { ...e.after, deleted: true, updatedAt: now });
+  return { spans: entry.edits.map(revert), links: (entry.linkEdits ?? []).map(revert), actors: (entry.actorEdits ?? []).map(revert) };
 }
 
 /**
@@ -57,7 +93,7 @@ export class History {
   /** Applies an action's edits and remembers it for undo. */
   perform(entry: HistoryEntry): Promise<void> {
     return this.enqueue(async () => {
-      await writeSpans(entry.edits.map((e) => e.after));
+      await writeRecords(afterOf(entry));
       this.undoStack.push(entry);
       this.redoStack = [];
       this.emit();
@@ -81,9 +117,7 @@ export class History {
     const entry = this.undoStack.at(-1);
     if (!entry) return null;
     const now = Date.now();
-    await writeSpans(
-      entry.edits.map((e) => (e.before ? { ...e.before, updatedAt: now } : { ...e.after, deleted: true, updatedAt: now })),
-    );
+    await writeRecords(beforeOf(entry, now));
     this.undoStack.pop();
     this.redoStack.push(entry);
     this.emit();
@@ -99,7 +133,7 @@ export class History {
     const entry = this.redoStack.at(-1);
     if (!entry) return null;
     const now = Date.now();
-    await writeSpans(entry.edits.map((e) => ({ ...e.after, updatedAt: now })));
+    await writeRecords(afterOf(entry, now));
     this.redoStack.pop();
     this.undoStack.push(entry);
     this.emit();

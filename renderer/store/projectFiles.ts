@@ -1,6 +1,7 @@
 import { compareSpans, type DocumentRecord } from "../../shared/model";
 import { mergeSnapshots, type MergeReport } from "../../shared/merge";
 import { encodeProjectFile, type ProjectSnapshot, type SnapshotDocument, type SnapshotSpan } from "../../shared/projectFile";
+import type { SnapshotActor, SnapshotLink } from "../../shared/projectFile/snapshot";
 import { APP_VERSION } from "../version";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
@@ -8,10 +9,13 @@ import { saveStatus } from "./saveStatus";
 /** A document row as stored: the record plus any fields a newer version wrote. */
 type StoredDocument = DocumentRecord & { extra?: Record<string, unknown> };
 
-export const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, db.spans, db.projectExtras];
+export const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, db.spans, db.links, db.actors, db.projectExtras];
 
-/** Reads a whole project as a snapshot. Call inside a transaction over {@link PROJECT_TABLES}. */
-async function snapshotIn(projectId: string): Promise<ProjectSnapshot> {
+/**
+ * Reads a whole project as a snapshot. Call inside a transaction over
+ * {@link PROJECT_TABLES}, or inside a live query (which watches what it reads).
+ */
+export async function snapshotIn(projectId: string): Promise<ProjectSnapshot> {
   const project = await db.projects.get(projectId);
   if (!project) throw new Error("The project is no longer in the store.");
   const rows: StoredDocument[] = await db.documents.where("projectId").equals(projectId).sortBy("createdAt");
@@ -24,8 +28,13 @@ async function snapshotIn(projectId: string): Promise<ProjectSnapshot> {
   const order = new Map(rows.map((d, i) => [d.id, i]));
   const spans: SnapshotSpan[] = await db.spans.where("projectId").equals(projectId).toArray();
   spans.sort((a, b) => (order.get(a.docId) ?? 0) - (order.get(b.docId) ?? 0) || compareSpans(a, b));
+  const links: SnapshotLink[] = await db.links.where("projectId").equals(projectId).sortBy("id");
+  const actors: SnapshotActor[] = await db.actors.where("projectId").equals(projectId).sortBy("id");
   const extras = await db.projectExtras.get(projectId);
   const snapshot: ProjectSnapshot = { project, documents, spans, unknownMembers: extras?.unknownMembers ?? {} };
+  // Written only when there are any, so a project without coding saves as older versions read it.
+  if (links.length) snapshot.links = links;
+  if (actors.length) snapshot.actors = actors;
   if (extras?.manifestExtra) snapshot.manifestExtra = extras.manifestExtra;
   return snapshot;
 }
@@ -49,31 +58,38 @@ export async function projectFileBytes(projectId: string): Promise<Uint8Array> {
  */
 async function localizeIds(snapshot: ProjectSnapshot, projectId: string): Promise<{ snapshot: ProjectSnapshot; renamed: number }> {
   const derived = (id: string) => `${id}@${projectId}`;
-  const docRows = await db.documents.bulkGet(snapshot.documents.map((d) => d.doc.id));
-  const docIds = new Map<string, string>();
-  snapshot.documents.forEach((d, i) => {
-    const row = docRows[i];
-    if (row && row.projectId !== projectId) docIds.set(d.doc.id, derived(d.doc.id));
-  });
-  const spanRows = await db.spans.bulkGet(snapshot.spans.map((s) => s.id));
-  const spanIds = new Set<string>();
-  snapshot.spans.forEach((s, i) => {
-    const row = spanRows[i];
-    if (row && row.projectId !== projectId) spanIds.add(s.id);
-  });
-  if (docIds.size === 0 && spanIds.size === 0) return { snapshot, renamed: 0 };
-  return {
-    snapshot: {
-      ...snapshot,
-      documents: snapshot.documents.map((d) => (docIds.has(d.doc.id) ? { ...d, doc: { ...d.doc, id: docIds.get(d.doc.id)! } } : d)),
-      spans: snapshot.spans.map((s) => {
-        const docId = docIds.get(s.docId) ?? s.docId;
-        const id = spanIds.has(s.id) ? derived(s.id) : s.id;
-        return docId === s.docId && id === s.id ? s : { ...s, id, docId };
-      }),
-    },
-    renamed: docIds.size + spanIds.size,
+  /** Ids among `ids` that a record of another project holds in `table`. */
+  const takenElsewhere = async (table: { bulkGet(keys: string[]): Promise<({ projectId: string } | undefined)[]> }, ids: string[]) => {
+    const rows = await table.bulkGet(ids);
+    return new Map(ids.filter((_, i) => rows[i] && rows[i].projectId !== projectId).map((id) => [id, derived(id)]));
   };
+  const docIds = await takenElsewhere(db.documents, snapshot.documents.map((d) => d.doc.id));
+  const spanIds = await takenElsewhere(db.spans, snapshot.spans.map((s) => s.id));
+  const linkIds = await takenElsewhere(db.links, (snapshot.links ?? []).map((l) => l.id));
+  const actorIds = await takenElsewhere(db.actors, (snapshot.actors ?? []).map((a) => a.id));
+  const renamed = docIds.size + spanIds.size + linkIds.size + actorIds.size;
+  if (renamed === 0) return { snapshot, renamed };
+  const to = (ids: Map<string, string>, id: string) => ids.get(id) ?? id;
+  const out: ProjectSnapshot = {
+    ...snapshot,
+    documents: snapshot.documents.map((d) => (docIds.has(d.doc.id) ? { ...d, doc: { ...d.doc, id: to(docIds, d.doc.id) } } : d)),
+    spans: snapshot.spans.map((s) => {
+      const span = { ...s, id: to(spanIds, s.id), docId: to(docIds, s.docId) };
+      if (s.actorId !== undefined) span.actorId = to(actorIds, s.actorId);
+      return span;
+    }),
+  };
+  if (snapshot.links) {
+    out.links = snapshot.links.map((l) => ({ ...l, id: to(linkIds, l.id), docId: to(docIds, l.docId), from: to(spanIds, l.from), to: to(spanIds, l.to) }));
+  }
+  if (snapshot.actors) {
+    out.actors = snapshot.actors.map((a) => {
+      const actor = { ...a, id: to(actorIds, a.id) };
+      if (a.mergedInto !== undefined) actor.mergedInto = to(actorIds, a.mergedInto);
+      return actor;
+    });
+  }
+  return { snapshot: out, renamed };
 }
 
 function documentRow({ doc, extra }: SnapshotDocument, projectId: string): StoredDocument {
@@ -104,6 +120,8 @@ async function insertProject(snapshot: ProjectSnapshot, projectId: string, name:
   await db.documents.bulkAdd(snapshot.documents.map((d) => documentRow(d, projectId)));
   await db.texts.bulkAdd(snapshot.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
   await db.spans.bulkAdd(snapshot.spans.map((s) => ({ ...s, projectId })));
+  if (snapshot.links) await db.links.bulkAdd(snapshot.links.map((l) => ({ ...l, projectId })));
+  if (snapshot.actors) await db.actors.bulkAdd(snapshot.actors.map((a) => ({ ...a, projectId })));
   if (Object.keys(snapshot.unknownMembers).length || snapshot.manifestExtra) {
     await db.projectExtras.put({ projectId, unknownMembers: snapshot.unknownMembers, ...(snapshot.manifestExtra ? { manifestExtra: snapshot.manifestExtra } : {}) });
   }
@@ -115,6 +133,8 @@ export async function removeProjectRecords(projectId: string): Promise<void> {
   await db.texts.bulkDelete(docIds);
   await db.documents.bulkDelete(docIds);
   await db.spans.where("projectId").equals(projectId).delete();
+  await db.links.where("projectId").equals(projectId).delete();
+  await db.actors.where("projectId").equals(projectId).delete();
   await db.projectExtras.delete(projectId);
   await db.projects.delete(projectId);
 }
@@ -151,8 +171,12 @@ export async function mergeIntoProject(projectId: string, incoming: ProjectSnaps
         await db.documents.bulkPut(changes.documents.map((d) => documentRow(d, projectId)));
         await db.texts.bulkPut(changes.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
       }
+      if (changes.documentUpdates.length) await db.documents.bulkPut(changes.documentUpdates.map((d) => documentRow(d, projectId)));
       if (changes.spans.length) await db.spans.bulkPut(changes.spans.map((s) => ({ ...s, projectId })));
-      const changed = changes.documents.length + changes.spans.length + changes.labels.length + changes.unknownMembers.length > 0;
+      if (changes.links.length) await db.links.bulkPut(changes.links.map((l) => ({ ...l, projectId })));
+      if (changes.actors.length) await db.actors.bulkPut(changes.actors.map((a) => ({ ...a, projectId })));
+      const changed =
+        changes.documents.length + changes.documentUpdates.length + changes.spans.length + changes.links.length + changes.actors.length + changes.labels.length + changes.unknownMembers.length > 0;
       if (changed) await db.projects.put({ ...snapshot.project, updatedAt: Math.max(snapshot.project.updatedAt, Date.now()) });
       if (changes.unknownMembers.length || (snapshot.manifestExtra && !base.manifestExtra)) {
         await db.projectExtras.put({ projectId, unknownMembers: snapshot.unknownMembers, ...(snapshot.manifestExtra ? { manifestExtra: snapshot.manifestExtra } : {}) });

@@ -10,11 +10,19 @@
  * `text` is the stored text, with "\n" line endings (see shared/textImport.ts).
  * Deleted spans (tombstones) are left out; spans are in reading order
  * (by start, then the longer first, then by id). Times are ISO 8601 in UTC.
+ *
+ * Event coding (see codingExport.ts) adds, only where there is any: a span's
+ * `attrs` and registry `actor`, what was left out of them in `problems`; a
+ * document's `published_at` and `links` between its spans.
  */
 import { z } from "zod";
 import { liveSpans, type DocumentRecord, type SpanRecord } from "../model";
+import type { AttrValue, LinkRecord } from "../coding/model";
 import { createOffsetMap } from "../offsets";
 import { parseJsonSafe } from "../safeJson";
+import { exportLinks, spanCodingFields, type ExportActor, type ExportCoding, type ExportLink } from "./codingExport";
+
+export type { ExportActor, ExportCoding, ExportLink } from "./codingExport";
 
 /** One span of an export line. Offsets are code points. */
 export interface ExportSpan {
@@ -28,14 +36,24 @@ export interface ExportSpan {
   annotator: string;
   created_at: string;
   updated_at: string;
+  /** Attribute values that fit their label's definitions. */
+  attrs?: Record<string, AttrValue>;
+  /** The registry actor the span names (after merges). */
+  actor?: ExportActor;
+  /** Values left out of `attrs` and `actor`, and why. */
+  problems?: string[];
 }
 
 /** One line of the export: a document and its live spans. */
 export interface ExportRecord {
   id: string;
   title: string;
+  /** The publication date, "YYYY-MM-DD", when known. */
+  published_at?: string;
   text: string;
   spans: ExportSpan[];
+  /** Links between the spans of this line, when the source gave links. */
+  links?: ExportLink[];
 }
 
 /** What {@link jsonlChunks} reads: a document, its text and its spans (tombstones included or not). */
@@ -43,6 +61,8 @@ export interface ExportSource {
   doc: DocumentRecord;
   text: string;
   spans: readonly SpanRecord[];
+  /** The document's links; with them, each line gets `links`. */
+  links?: readonly LinkRecord[];
 }
 
 /**
@@ -50,15 +70,23 @@ export interface ExportSource {
  * drops tombstones and sorts into reading order. Throws if a span belongs to
  * another document or its offsets do not fit the text (including an offset
  * between the halves of a surrogate pair): an export must never be silently
- * wrong.
+ * wrong. With `coding`, spans carry their checked attributes and actors, and
+ * with `coding.links` the line carries the document's links.
  */
-export function toExportRecord(doc: DocumentRecord, text: string, spans: readonly SpanRecord[]): ExportRecord {
+export function toExportRecord(
+  doc: DocumentRecord,
+  text: string,
+  spans: readonly SpanRecord[],
+  coding: ExportCoding & { links?: readonly LinkRecord[] } = {},
+): ExportRecord {
   const map = createOffsetMap(text);
-  return {
+  const live = liveSpans(spans);
+  const record: ExportRecord = {
     id: doc.id,
     title: doc.title,
+    ...(doc.publishedAt !== undefined ? { published_at: doc.publishedAt } : {}),
     text,
-    spans: liveSpans(spans).map((span) => {
+    spans: live.map((span) => {
       if (span.docId !== doc.id) throw new Error(`Span ${span.id} belongs to document ${span.docId}, not ${doc.id}.`);
       let start: number;
       let end: number;
@@ -78,9 +106,12 @@ export function toExportRecord(doc: DocumentRecord, text: string, spans: readonl
         annotator: span.annotator,
         created_at: new Date(span.createdAt).toISOString(),
         updated_at: new Date(span.updatedAt).toISOString(),
+        ...spanCodingFields(span, coding),
       };
     }),
   };
+  if (coding.links !== undefined) record.links = exportLinks(coding.links, new Map(live.map((s) => [s.id, s])), coding);
+  return record;
 }
 
 /**
@@ -96,11 +127,12 @@ export function exportRecordToLine(record: ExportRecord): string {
 /**
  * Streams an export: one string per document, each a line ending in "\n".
  * Reads `source` lazily, so a caller writing chunks to a file (and reporting
- * progress between them) never holds the whole corpus in memory.
+ * progress between them) never holds the whole corpus in memory. `coding`
+ * (labels, link types, the registry) applies to every document.
  */
-export async function* jsonlChunks(source: AsyncIterable<ExportSource> | Iterable<ExportSource>): AsyncGenerator<string, void, undefined> {
-  for await (const { doc, text, spans } of source) {
-    yield exportRecordToLine(toExportRecord(doc, text, spans)) + "\n";
+export async function* jsonlChunks(source: AsyncIterable<ExportSource> | Iterable<ExportSource>, coding: ExportCoding = {}): AsyncGenerator<string, void, undefined> {
+  for await (const { doc, text, spans, links } of source) {
+    yield exportRecordToLine(toExportRecord(doc, text, spans, links === undefined ? coding : { ...coding, links })) + "\n";
   }
 }
 

@@ -28,8 +28,10 @@ export async function checkSnapshot(snapshot: ProjectSnapshot, options: CheckSna
     if (labelIds.has(label.id)) report(`label id "${label.id}" is used twice`);
     labelIds.add(label.id);
     checkExtra(label.extra, `label "${label.id}"`, report);
+    if (label.attributes !== undefined) checkExtra({ attributes: label.attributes }, `label "${label.id}"`, report);
   }
   checkExtra(project.extra, "the project", report);
+  if (project.linkTypes !== undefined) checkExtra({ linkTypes: project.linkTypes }, "the project's link types", report);
   checkExtra(snapshot.manifestExtra, "the manifest", report);
 
   const docs = new Map<string, { text: string; map?: OffsetMap }>();
@@ -63,6 +65,8 @@ export async function checkSnapshot(snapshot: ProjectSnapshot, options: CheckSna
     if (span.projectId !== project.id) report(`span "${span.id}" belongs to project "${span.projectId}", not "${project.id}"`);
     if (!labelIds.has(span.label)) report(`span "${span.id}" has the label "${span.label}", which the project does not define`);
     if (span.extra !== undefined) checkExtra(span.extra, `span "${span.id}"`, report);
+    if (span.attrs !== undefined) checkExtra(span.attrs, `span "${span.id}" (its attributes)`, report);
+    if (span.actorId === "") report(`span "${span.id}" has an empty actorId`);
     const doc = docs.get(span.docId);
     if (!doc) {
       report(`span "${span.id}" belongs to document "${span.docId}", which is not in the project`);
@@ -77,6 +81,14 @@ export async function checkSnapshot(snapshot: ProjectSnapshot, options: CheckSna
     checkOffset(map, span.end, "ends", span.id, doc.text.length, report);
   }
 
+  checkRecords(snapshot.links ?? [], "link", project.id, report, (link) => {
+    if (!docs.has(link.docId)) report(`link "${link.id}" belongs to document "${link.docId}", which is not in the project`);
+    if (link.type === "" || link.from === "" || link.to === "") report(`link "${link.id}" has an empty type, start or target`);
+  });
+  checkRecords(snapshot.actors ?? [], "actor", project.id, report, (actor) => {
+    if (actor.mergedInto === "") report(`actor "${actor.id}" has an empty mergedInto`);
+  });
+
   for (const name of Object.keys(snapshot.unknownMembers)) {
     const problem = memberNameProblem(name);
     if (problem) report(`unknown member "${name}" ${problem}`);
@@ -84,6 +96,25 @@ export async function checkSnapshot(snapshot: ProjectSnapshot, options: CheckSna
     else if (name.endsWith("/")) report(`unknown member "${name}" is a folder`);
   }
   return problems.render();
+}
+
+/** Unique non-empty ids, the project's id, no forbidden keys: what links and actors share. */
+function checkRecords<T extends { id: string; projectId: string; extra?: Record<string, unknown> }>(
+  records: readonly T[],
+  what: string,
+  projectId: string,
+  report: (problem: string) => void,
+  more: (record: T) => void,
+): void {
+  const ids = new Set<string>();
+  for (const record of records) {
+    if (record.id === "") report(`a ${what} has an empty id`);
+    if (ids.has(record.id)) report(`${what} id "${record.id}" is used twice`);
+    ids.add(record.id);
+    if (record.projectId !== projectId) report(`${what} "${record.id}" belongs to project "${record.projectId}", not "${projectId}"`);
+    checkExtra(record.extra, `${what} "${record.id}"`, report);
+    more(record);
+  }
 }
 
 function checkOffset(map: OffsetMap, offset: number, edge: string, spanId: string, length: number, report: (problem: string) => void): void {

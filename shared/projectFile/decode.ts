@@ -1,6 +1,7 @@
 import { sha256HexBytes } from "../hash";
 import { createOffsetMap, type OffsetMap } from "../offsets";
 import { DEFAULT_LIMITS, DOCUMENTS_MEMBER, MANIFEST_MEMBER, PROJECT_FILE_FORMAT, PROJECT_MEMBER, SPANS_MEMBER, type ProjectFileLimits } from "./format";
+import { readCodingMembers, spanCodingFields, withoutUndefined } from "./codingMembers";
 import { parseJsonLines, parseJsonObjectMember, type LineNumbers } from "./jsonLines";
 import { memberNameProblem } from "./memberNames";
 import { CURRENT_FORMAT_VERSION, migrateContent, type RawProjectContent } from "./migrations";
@@ -194,7 +195,7 @@ async function decode(
     report(`could not be upgraded from file format ${formatVersion} (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
-  return readContent(content, formatVersion, lineNumbers, report, problems, onProgress);
+  return readContent(content, formatVersion, lineNumbers, report, problems, onProgress, limits.maxLineBytes);
 }
 
 function readMetadata(bytes: Uint8Array, entry: ZipEntry, limits: ProjectFileLimits, report: Report): Record<string, unknown> | undefined {
@@ -223,6 +224,7 @@ async function readContent(
   report: Report,
   problems: ProblemList,
   onProgress: (progress: DecodeProgress) => void,
+  maxLineBytes: number,
 ): Promise<Decoded | undefined> {
   const where = (member: string, record: object, index: number) => {
     const line = lineNumbers.get(record);
@@ -247,10 +249,13 @@ async function readContent(
     }
     if (labelIds.has(parsed.data.id)) report(`${PROJECT_MEMBER}: label id "${parsed.data.id}" is used twice`);
     labelIds.add(parsed.data.id);
-    labels.push(withOptionalExtra({ ...parsed.data }, extraFields(raw, LABEL_KEYS)));
+    labels.push(withOptionalExtra(withoutUndefined({ ...parsed.data }), extraFields(raw, LABEL_KEYS)));
   }
-  const { id: projectId, name, createdAt, updatedAt } = projectParsed.data;
-  const project: SnapshotProject = withOptionalExtra({ id: projectId, name, labels, createdAt, updatedAt }, extraFields(content.project, PROJECT_KEYS));
+  const { id: projectId, name, linkTypes, createdAt, updatedAt } = projectParsed.data;
+  const project: SnapshotProject = withOptionalExtra(
+    withoutUndefined({ id: projectId, name, labels, linkTypes, createdAt, updatedAt }),
+    extraFields(content.project, PROJECT_KEYS),
+  );
 
   // Documents: ids and texts are unique, and each textHash is the hash of its text.
   const documents: SnapshotDocument[] = [];
@@ -272,7 +277,15 @@ async function readContent(
     const sameText = docsByHash.get(line.textHash);
     if (sameText !== undefined) report(`${at}: document "${line.id}" has the same text as document "${sameText}"; a project holds each text once`);
     docsByHash.set(line.textHash, line.id);
-    const doc = { id: line.id, projectId, title: line.title, textHash: line.textHash, length: line.text.length, createdAt: line.createdAt };
+    const doc = withoutUndefined({
+      id: line.id,
+      projectId,
+      title: line.title,
+      textHash: line.textHash,
+      length: line.text.length,
+      createdAt: line.createdAt,
+      publishedAt: line.publishedAt,
+    });
     const entry: SnapshotDocument = withOptionalExtra({ doc, text: line.text }, extraFields(raw, DOCUMENT_KEYS));
     docsById.set(line.id, { entry, at });
     documents.push(entry);
@@ -339,6 +352,7 @@ async function readContent(
       createdAt: line.createdAt,
       updatedAt: line.updatedAt,
       deleted: line.deleted,
+      ...spanCodingFields(line),
     };
     spans.push(withOptionalExtra(span, extraFields(raw, SPAN_KEYS)));
   }
@@ -349,11 +363,22 @@ async function readContent(
     if (counts.documents !== content.documents.length) report(`${MANIFEST_MEMBER} counts ${counts.documents} documents but ${DOCUMENTS_MEMBER} has ${content.documents.length}`);
     if (counts.spans !== content.spans.length) report(`${MANIFEST_MEMBER} counts ${counts.spans} spans but ${SPANS_MEMBER} has ${content.spans.length}`);
   }
+  const otherMembers = new Map(content.otherMembers);
+  const coding = readCodingMembers(otherMembers, { projectId, docIds: new Set(docsById.keys()), maxLineBytes, lineNumbers, report });
+  if (manifest.success) {
+    const { counts } = manifest.data;
+    if (counts.links !== undefined && counts.links !== (coding.links?.length ?? 0)) report(`${MANIFEST_MEMBER} counts ${counts.links} links but the file has ${coding.links?.length ?? 0}`);
+    if (counts.actors !== undefined && counts.actors !== (coding.actors?.length ?? 0)) report(`${MANIFEST_MEMBER} counts ${counts.actors} actors but the file has ${coding.actors?.length ?? 0}`);
+  }
   if (problems.count > 0 || !manifest.success) return undefined;
 
   const unknownMembers: Record<string, Uint8Array> = {};
-  for (const [name, bytes] of content.otherMembers) unknownMembers[name] = bytes;
-  const snapshot: ProjectSnapshot = withOptionalExtra({ project, documents, spans, unknownMembers }, extraFields(content.manifest, MANIFEST_KEYS), "manifestExtra");
+  for (const [name, bytes] of otherMembers) unknownMembers[name] = bytes;
+  const snapshot: ProjectSnapshot = withOptionalExtra(
+    withoutUndefined({ project, documents, spans, links: coding.links, actors: coding.actors, unknownMembers }),
+    extraFields(content.manifest, MANIFEST_KEYS),
+    "manifestExtra",
+  );
   return { snapshot, info: { formatVersion, appVersion: manifest.data.appVersion, createdAt: manifest.data.createdAt } };
 }
 

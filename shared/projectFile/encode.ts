@@ -1,7 +1,8 @@
 import { sha256HexBytes } from "../hash";
 import { createOffsetMap, type OffsetMap } from "../offsets";
 import { checkSnapshot } from "./checkSnapshot";
-import { DOCUMENTS_MEMBER, MANIFEST_MEMBER, PROJECT_FILE_FORMAT, PROJECT_MEMBER, SPANS_MEMBER } from "./format";
+import { actorLine, linkLine, spanCodingFields, withoutUndefined } from "./codingMembers";
+import { ACTORS_MEMBER, DOCUMENTS_MEMBER, LINKS_MEMBER, MANIFEST_MEMBER, PROJECT_FILE_FORMAT, PROJECT_MEMBER, SPANS_MEMBER } from "./format";
 import { CURRENT_FORMAT_VERSION } from "./migrations";
 import { ProjectFileError } from "./problems";
 import { withExtra } from "./records";
@@ -38,18 +39,21 @@ export async function encodeProjectFile(snapshot: ProjectSnapshot, options: Enco
   const encoder = new TextEncoder();
   const { project } = snapshot;
   const projectJson = withExtra(
-    {
+    withoutUndefined({
       id: project.id,
       name: project.name,
-      labels: project.labels.map((label) => withExtra({ id: label.id, name: label.name, color: label.color, key: label.key }, label.extra)),
+      labels: project.labels.map((label) =>
+        withExtra(withoutUndefined({ id: label.id, name: label.name, color: label.color, key: label.key, attributes: label.attributes }), label.extra),
+      ),
+      linkTypes: project.linkTypes,
       createdAt: project.createdAt,
       updatedAt: project.updatedAt,
-    },
+    }),
     project.extra,
   );
 
   const documentLines = snapshot.documents.map(({ doc, text, extra }) =>
-    JSON.stringify(withExtra({ id: doc.id, title: doc.title, textHash: doc.textHash, text, createdAt: doc.createdAt }, extra)),
+    JSON.stringify(withExtra(withoutUndefined({ id: doc.id, title: doc.title, textHash: doc.textHash, text, createdAt: doc.createdAt, publishedAt: doc.publishedAt }), extra)),
   );
 
   const texts = new Map<string, { text: string; map?: OffsetMap }>(snapshot.documents.map((d) => [d.doc.id, { text: d.text }]));
@@ -67,6 +71,7 @@ export async function encodeProjectFile(snapshot: ProjectSnapshot, options: Enco
       createdAt: span.createdAt,
       updatedAt: span.updatedAt,
       deleted: span.deleted,
+      ...spanCodingFields(span),
     };
     return JSON.stringify(withExtra(line, span.extra));
   });
@@ -75,6 +80,9 @@ export async function encodeProjectFile(snapshot: ProjectSnapshot, options: Enco
     { name: PROJECT_MEMBER, data: encoder.encode(`${JSON.stringify(projectJson)}\n`) },
     { name: DOCUMENTS_MEMBER, data: encodeLines(documentLines) },
     { name: SPANS_MEMBER, data: encodeLines(spanLines) },
+    // Written only when the snapshot has them, so a project without event coding gives the same file as before.
+    ...(snapshot.links ? [{ name: LINKS_MEMBER, data: encodeLines(snapshot.links.map(linkLine)) }] : []),
+    ...(snapshot.actors ? [{ name: ACTORS_MEMBER, data: encodeLines(snapshot.actors.map(actorLine)) }] : []),
     ...Object.keys(snapshot.unknownMembers)
       .sort()
       .map((name) => ({ name, data: snapshot.unknownMembers[name]! })),
@@ -93,6 +101,8 @@ export async function encodeProjectFile(snapshot: ProjectSnapshot, options: Enco
         spans: snapshot.spans.length,
         deletedSpans: snapshot.spans.reduce((n, span) => n + (span.deleted ? 1 : 0), 0),
         labels: project.labels.length,
+        ...(snapshot.links ? { links: snapshot.links.length } : {}),
+        ...(snapshot.actors ? { actors: snapshot.actors.length } : {}),
       },
       members: listing,
     },

@@ -10,9 +10,13 @@ export const MANIFEST_MEMBER = "manifest.json";
 export const PROJECT_MEMBER = "project.json";
 export const DOCUMENTS_MEMBER = "documents.jsonl";
 export const SPANS_MEMBER = "spans.jsonl";
+/** Links between spans; optional (files written before event coding have none). */
+export const LINKS_MEMBER = "links.jsonl";
+/** The actor registry; optional, like links. */
+export const ACTORS_MEMBER = "actors.jsonl";
 
 /** The members this version reads, in the order they are written (the manifest first). */
-export const KNOWN_MEMBERS: readonly string[] = [MANIFEST_MEMBER, PROJECT_MEMBER, DOCUMENTS_MEMBER, SPANS_MEMBER];
+export const KNOWN_MEMBERS: readonly string[] = [MANIFEST_MEMBER, PROJECT_MEMBER, DOCUMENTS_MEMBER, SPANS_MEMBER, LINKS_MEMBER, ACTORS_MEMBER];
 
 /** What a project file may contain before it is refused unread. */
 export interface ProjectFileLimits extends ZipLimits {

@@ -15,6 +15,8 @@ export {
   PROJECT_FILE_FORMAT,
   PROJECT_MEMBER,
   SPANS_MEMBER,
+  LINKS_MEMBER,
+  ACTORS_MEMBER,
   type ProjectFileLimits,
 } from "./format";
 export { CURRENT_FORMAT_VERSION, FIRST_FORMAT_VERSION, FORMAT_MIGRATIONS, type FormatMigration, type RawProjectContent } from "./migrations";
@@ -26,4 +28,6 @@ export type {
   SnapshotLabel,
   SnapshotProject,
   SnapshotSpan,
+  SnapshotLink,
+  SnapshotActor,
 } from "./snapshot";

@@ -4,6 +4,7 @@
  * Offsets here are code points; converting them is the caller's business.
  */
 import { z } from "zod";
+import { attributeDefsSchema, linkTypeDefsSchema } from "../coding/schemas";
 import type { ExtraFields } from "./snapshot";
 
 type IssueInput = { input?: unknown };
@@ -14,18 +15,21 @@ const id = () => text("a non-empty string").min(1, { error: "must not be empty" 
 const time = () => z.int({ error: missingOr("a whole number of milliseconds") });
 const count = () => z.int({ error: missingOr("a whole number") }).nonnegative({ error: "must not be negative" });
 
-export const LABEL_KEYS = ["id", "name", "color", "key"] as const;
-export const PROJECT_KEYS = ["id", "name", "labels", "createdAt", "updatedAt"] as const;
-export const DOCUMENT_KEYS = ["id", "title", "textHash", "text", "createdAt"] as const;
-export const SPAN_KEYS = ["id", "docId", "start", "end", "label", "text", "annotator", "createdAt", "updatedAt", "deleted"] as const;
+export const LABEL_KEYS = ["id", "name", "color", "key", "attributes"] as const;
+export const PROJECT_KEYS = ["id", "name", "labels", "linkTypes", "createdAt", "updatedAt"] as const;
+export const DOCUMENT_KEYS = ["id", "title", "textHash", "text", "createdAt", "publishedAt"] as const;
+export const SPAN_KEYS = ["id", "docId", "start", "end", "label", "text", "annotator", "createdAt", "updatedAt", "deleted", "attrs", "actorId"] as const;
+export const LINK_KEYS = ["id", "docId", "type", "from", "to", "annotator", "createdAt", "updatedAt", "deleted"] as const;
+export const ACTOR_KEYS = ["id", "name", "aliases", "kind", "identifier", "notes", "createdAt", "updatedAt", "deleted", "mergedInto"] as const;
 export const MANIFEST_KEYS = ["format", "formatVersion", "appVersion", "createdAt", "counts", "members"] as const;
 
-export const labelSchema = z.object({ id: id(), name: text(), color: text(), key: text() });
+export const labelSchema = z.object({ id: id(), name: text(), color: text(), key: text(), attributes: attributeDefsSchema.optional() });
 
 export const projectSchema = z.object({
   id: id(),
   name: text(),
   labels: z.array(z.record(z.string(), z.unknown(), { error: "must be an object" }), { error: missingOr("a list") }),
+  linkTypes: linkTypeDefsSchema.optional(),
   createdAt: time(),
   updatedAt: time(),
 });
@@ -36,6 +40,8 @@ export const documentLineSchema = z.object({
   textHash: text("64 lowercase hex digits").regex(/^[0-9a-f]{64}$/, { error: "must be 64 lowercase hex digits (SHA-256)" }),
   text: text(),
   createdAt: time(),
+  // Kept as written even when it is not a date: validateCoding reports it, nothing is lost.
+  publishedAt: text().optional(),
 });
 export type DocumentLine = z.infer<typeof documentLineSchema>;
 
@@ -50,8 +56,37 @@ export const spanLineSchema = z.object({
   createdAt: time(),
   updatedAt: time(),
   deleted: z.boolean({ error: missingOr("true or false") }),
+  attrs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]), { error: "must be an object of text, number or true/false values" }).optional(),
+  actorId: id().optional(),
 });
 export type SpanLine = z.infer<typeof spanLineSchema>;
+
+export const linkLineSchema = z.object({
+  id: id(),
+  docId: id(),
+  type: id(),
+  from: id(),
+  to: id(),
+  annotator: text(),
+  createdAt: time(),
+  updatedAt: time(),
+  deleted: z.boolean({ error: missingOr("true or false") }),
+});
+export type LinkLine = z.infer<typeof linkLineSchema>;
+
+export const actorLineSchema = z.object({
+  id: id(),
+  name: text(),
+  aliases: z.array(z.string(), { error: missingOr("a list of strings") }),
+  kind: text().optional(),
+  identifier: text().optional(),
+  notes: text().optional(),
+  createdAt: time(),
+  updatedAt: time(),
+  deleted: z.boolean({ error: missingOr("true or false") }),
+  mergedInto: id().optional(),
+});
+export type ActorLine = z.infer<typeof actorLineSchema>;
 
 /** The part of manifest.json every format version shares: enough to decide whether a file can be read. */
 export const manifestEnvelopeSchema = z.object({
@@ -62,7 +97,7 @@ export const manifestEnvelopeSchema = z.object({
 export const manifestSchema = z.object({
   appVersion: text(),
   createdAt: time(),
-  counts: z.object({ documents: count(), spans: count() }, { error: missingOr("an object") }),
+  counts: z.object({ documents: count(), spans: count(), links: count().optional(), actors: count().optional() }, { error: missingOr("an object") }),
   members: z.record(
     z.string(),
     z.object(

@@ -1,3 +1,4 @@
+import type { ActorRecord, LinkRecord } from "../coding/model";
 import type { DocumentRecord, LabelDef, Project, SpanRecord } from "../model";
 
 /**
@@ -20,6 +21,10 @@ export interface SnapshotDocument {
 
 export type SnapshotSpan = SpanRecord & { extra?: ExtraFields };
 
+export type SnapshotLink = LinkRecord & { extra?: ExtraFields };
+
+export type SnapshotActor = ActorRecord & { extra?: ExtraFields };
+
 /**
  * A whole project in memory: what a project file holds, with offsets as the
  * app uses them (UTF-16 code units). `doc.projectId` and `span.projectId` equal
@@ -30,6 +35,13 @@ export interface ProjectSnapshot {
   documents: SnapshotDocument[];
   /** Every span, tombstones included. */
   spans: SnapshotSpan[];
+  /**
+   * Links between spans, tombstones included. Absent when the file had no
+   * links.jsonl (older files); a snapshot with it, even empty, writes one.
+   */
+  links?: SnapshotLink[];
+  /** The actor registry, tombstones and merged actors included; absent like `links`. */
+  actors?: SnapshotActor[];
   /** Members of the file this version does not read, by path, byte for byte. */
   unknownMembers: Record<string, Uint8Array>;
   /** Unknown fields of manifest.json, kept for the same reason as {@link ExtraFields}. */

@@ -66,7 +66,7 @@ describe("usage", () => {
     const io = memoryIo();
     expect(await runCli([], io)).toBe(2);
     expect(io.stderr).toContain("Usage: spanwise <command> [options]");
-    expect(io.stderr).toContain("export <project.spanwise> [--format jsonl] [-o out.jsonl] [--annotator NAME]");
+    expect(io.stderr).toContain("export <project.spanwise> [--format jsonl|events|events-csv] [-o out.jsonl] [--annotator NAME]");
     expect(io.stdout).toBe("");
   });
 
@@ -85,7 +85,7 @@ describe("usage", () => {
   it.each([
     [["frob"], 'spanwise: unknown command "frob"\nRun "spanwise --help" for usage.\n'],
     [["export"], 'spanwise: missing <project.spanwise>\nRun "spanwise export --help" for usage.\n'],
-    [["export", "a.spanwise", "--format", "csv"], 'spanwise: unknown format "csv" (known: jsonl)\nRun "spanwise export --help" for usage.\n'],
+    [["export", "a.spanwise", "--format", "csv"], 'spanwise: unknown format "csv" (known: jsonl, events, events-csv)\nRun "spanwise export --help" for usage.\n'],
     [["merge", "a.spanwise", "b.spanwise"], 'spanwise: missing -o <merged.spanwise>\nRun "spanwise merge --help" for usage.\n'],
     [["stats", "a", "b"], 'spanwise: unexpected argument "b"\nRun "spanwise stats --help" for usage.\n'],
     [["validate", "--frob"], 'spanwise: unknown option --frob\nRun "spanwise validate --help" for usage.\n'],
@@ -132,6 +132,14 @@ describe("stats", () => {
         "Spans per annotator:",
         "  ana  3 in 2 documents",
         "  bob  2 in 2 documents",
+        "",
+        "Links: 0",
+        "  Speaker (speaker)      0",
+        "  Source actor (source)  0",
+        "  Target actor (target)  0",
+        "  Date (date)            0",
+        "",
+        "Registry actors: 0",
         "",
       ].join("\n"),
     );

@@ -1,0 +1,102 @@
+/**
+ * Event-coding actions: attribute values, links between spans, registry
+ * actors for actor spans. Each is one undoable history step, written in one
+ * transaction before it shows as saved.
+ */
+import { withAttrValue } from "../shared/coding/attributes";
+import { normalizeDate } from "../shared/coding/dates";
+import { deleteSpanWithLinks, linkTargets } from "../shared/coding/links";
+import { labelAttributes, type ActorRecord, type AttrValue, type AttributeDef, type LinkRecord, type LinkTypeDef } from "../shared/coding/model";
+import type { DocumentRecord, LabelDef, SpanRecord } from "../shared/model";
+import { history, type Edit } from "./store/history";
+
+/** Attribute values a new span starts with: a date span's calendar value read from its text. */
+export function initialAttrs(label: LabelDef | undefined, spanText: string, doc: Pick<DocumentRecord, "publishedAt">): Record<string, AttrValue> | undefined {
+  if (!label) return undefined;
+  const attrs: Record<string, AttrValue> = {};
+  for (const def of labelAttributes(label)) {
+    if (def.autoFill !== "normalizedDate") continue;
+    const date = normalizeDate(spanText, doc.publishedAt);
+    if (date.ok) attrs[def.id] = date.value;
+  }
+  return Object.keys(attrs).length ? attrs : undefined;
+}
+
+/** Sets (or clears, with undefined) one attribute of a span. */
+export async function setAttribute(span: SpanRecord, def: Pick<AttributeDef, "id" | "type">, value: AttrValue | undefined): Promise<void> {
+  const after = withAttrValue(span, def, value, Date.now());
+  await history.perform({ label: `Set ${def.id}`, docId: span.docId, edits: [{ before: span, after }] });
+}
+
+/** Points an actor span at a registry actor (or clears it). */
+export async function setSpanActor(span: SpanRecord, actorId: string | undefined): Promise<void> {
+  const after: SpanRecord = { ...span, updatedAt: Date.now() };
+  if (actorId === undefined) delete after.actorId;
+  else after.actorId = actorId;
+  await history.perform({ label: "Set actor", docId: span.docId, edits: [{ before: span, after }] });
+}
+
+/**
+ * Adds a registry actor named after a span and points the span at it, in
+ * one step (undo removes both).
+ */
+export async function addActorFromSpan(span: SpanRecord, name: string): Promise<ActorRecord> {
+  const now = Date.now();
+  const actor: ActorRecord = { id: crypto.randomUUID(), projectId: span.projectId, name, aliases: [], createdAt: now, updatedAt: now, deleted: false };
+  const after: SpanRecord = { ...span, actorId: actor.id, updatedAt: now };
+  await history.perform({ label: "Add actor", docId: span.docId, edits: [{ before: span, after }], actorEdits: [{ before: null, after: actor }] });
+  return actor;
+}
+
+/**
+ * Links `from` to `to` with a link type. For a single-valued type (an
+ * event's date) the link it replaces is removed in the same step.
+ */
+export async function addLink(type: LinkTypeDef, from: SpanRecord, to: SpanRecord, links: readonly LinkRecord[], annotator: string): Promise<LinkRecord | null> {
+  const live = links.filter((l) => !l.deleted && l.from === from.id && l.type === type.id);
+  if (live.some((l) => l.to === to.id)) return null;
+  const now = Date.now();
+  const link: LinkRecord = {
+    id: crypto.randomUUID(),
+    projectId: from.projectId,
+    docId: from.docId,
+    type: type.id,
+    from: from.id,
+    to: to.id,
+    annotator,
+    createdAt: now,
+    updatedAt: now,
+    deleted: false,
+  };
+  const linkEdits: Edit<LinkRecord>[] = [{ before: null, after: link }];
+  if (type.single) for (const old of live) linkEdits.push({ before: old, after: { ...old, deleted: true, updatedAt: now } });
+  await history.perform({ label: `Link ${type.name}`, docId: from.docId, edits: [], linkEdits });
+  return link;
+}
+
+export async function removeLink(link: LinkRecord): Promise<void> {
+  await history.perform({ label: "Remove link", docId: link.docId, edits: [], linkEdits: [{ before: link, after: { ...link, deleted: true, updatedAt: Date.now() } }] });
+}
+
+/** Removes a span with every link to or from it, as one step. */
+export async function removeSpanWithLinks(span: SpanRecord, links: readonly LinkRecord[]): Promise<void> {
+  const removed = deleteSpanWithLinks(span, links, Date.now());
+  const before = new Map(links.map((l) => [l.id, l]));
+  await history.perform({
+    label: "Remove span",
+    docId: span.docId,
+    edits: [{ before: span, after: removed.span }],
+    linkEdits: removed.links.map((after) => ({ before: before.get(after.id)!, after })),
+  });
+}
+
+/**
+ * The spans a link of `type` from `from` may point to, nearest first: the
+ * order in which the keyboard steps through them.
+ */
+export function linkCandidates(type: LinkTypeDef, from: SpanRecord, spans: readonly SpanRecord[]): SpanRecord[] {
+  const distance = (s: SpanRecord) => (s.end <= from.start ? from.start - s.end : s.start >= from.end ? s.start - from.end : 0);
+  return linkTargets(type, from, spans)
+    .filter((s) => !s.deleted)
+    .sort((a, b) => distance(a) - distance(b) || a.start - b.start || (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,187 @@
+/**
+ * Event coding: what turns spans into event data. Label attributes (a value
+ * per span: an event's type, a date's calendar value), typed links between
+ * spans (an event's source and target actors, its date; a quote's speaker),
+ * and a registry of actors that actor spans point to.
+ *
+ * Like every record in shared/model.ts, links and actors carry an annotator
+ * or times and a tombstone, so that they merge like spans (shared/merge.ts).
+ * Offsets stay UTF-16 inside the app.
+ */
+import type { DocumentRecord, LabelDef, SpanRecord } from "../model";
+import { ploverEventOptions, ploverModeOptions } from "./plover";
+
+/** The kinds of value a label attribute holds. */
+export type AttributeType = "choice" | "text" | "number" | "date" | "boolean" | "actor";
+
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = ["choice", "text", "number", "date", "boolean", "actor"];
+
+/**
+ * A stored attribute value. `choice`, `text` and `date` hold strings (a date
+ * as ISO 8601: "2022-05-06", "2022-06", "2022" or a range
+ * "2022-05-04/2022-05-06"), `number` a finite number, `boolean` true or false.
+ * An `actor` attribute's value is the span's `actorId`, not an entry here.
+ */
+export type AttrValue = string | number | boolean;
+
+/** One entry of a choice attribute's code list. */
+export interface ChoiceOption {
+  /** What is stored and exported ("ASSAULT"). */
+  value: string;
+  /** What the list shows, when it is not the value itself. */
+  label?: string;
+  /**
+   * With {@link AttributeDef.dependsOn}: the values of that attribute under
+   * which this option is allowed (PLOVER's modes belong to event types).
+   * Absent: always allowed.
+   */
+  when?: string[];
+}
+
+export interface AttributeDef {
+  /** The key in {@link SpanRecord.attrs}; unique within its label. */
+  id: string;
+  name: string;
+  type: AttributeType;
+  /** The code list of a `choice` attribute. */
+  options?: ChoiceOption[];
+  /** The id of another attribute of the same label whose value decides which options apply (see {@link ChoiceOption.when}). */
+  dependsOn?: string;
+  /** `normalizedDate`: the app fills the value from the span's text and the document's publication date (shared/coding/dates.ts). */
+  autoFill?: "normalizedDate";
+}
+
+/** What a link's type means for event records (shared/coding/events.ts). */
+export type LinkRole = "source" | "target" | "date" | "speaker";
+
+/** A kind of directed link between two spans, and which labels it may join. */
+export interface LinkTypeDef {
+  id: string;
+  name: string;
+  /** Labels a link of this type may start from (e.g. ["event"]). */
+  from: string[];
+  /** Labels it may point to (e.g. ["actor"]). */
+  to: string[];
+  /** What the link means in an event record; absent: nothing (it is only exported with the dataset). */
+  role?: LinkRole;
+  /** At most one live link of this type from a span (an event has one date). */
+  single?: boolean;
+  /** Keyboard shortcut that starts a link of this type from the selected span. */
+  key?: string;
+}
+
+/**
+ * A typed, directed link from one span to another of the same document:
+ * quote → speaker, event → source actor, event → target actor, event → date.
+ * Deleting sets `deleted` and keeps the record as a tombstone, as for spans.
+ */
+export interface LinkRecord {
+  id: string;
+  projectId: string;
+  docId: string;
+  /** A {@link LinkTypeDef} id. */
+  type: string;
+  /** The span the link starts from (e.g. the event). */
+  from: string;
+  /** The span it points to (e.g. the actor). */
+  to: string;
+  annotator: string;
+  createdAt: number;
+  updatedAt: number;
+  deleted: boolean;
+}
+
+/** The kinds of actor the default `kind` attribute offers. */
+export const ACTOR_KINDS = ["person", "organization", "state", "armed-group", "media", "other"] as const;
+
+/**
+ * An entry of a project's actor registry. Actor spans point to it by
+ * `actorId`, so renaming an actor renames it for every span.
+ */
+export interface ActorRecord {
+  id: string;
+  projectId: string;
+  /** The canonical name, exported as the actor's name. */
+  name: string;
+  /** Other names the actor goes by in texts ("Haniya", "Isma'il Haniyeh"). */
+  aliases: string[];
+  /** One of {@link ACTOR_KINDS} or a project's own. */
+  kind?: string;
+  /** An identifier in another registry, e.g. a Wikidata id ("Q2429253"). */
+  identifier?: string;
+  notes?: string;
+  createdAt: number;
+  updatedAt: number;
+  deleted: boolean;
+  /**
+   * Set when this actor was merged into another: spans that point here
+   * (perhaps in a colleague's copy) resolve to that actor (see resolveActor).
+   */
+  mergedInto?: string;
+}
+
+/** Everything event coding reads: a project's labels and link types, its documents, spans, links and actors. */
+export interface CodingSource {
+  labels: readonly LabelDef[];
+  /** Absent: {@link DEFAULT_LINK_TYPES}. */
+  linkTypes?: readonly LinkTypeDef[];
+  documents: readonly { doc: DocumentRecord; text: string }[];
+  /** Tombstones may be included; they are skipped. */
+  spans: readonly SpanRecord[];
+  links: readonly LinkRecord[];
+  actors: readonly ActorRecord[];
+}
+
+/** The attributes the four default labels start with. */
+export const DEFAULT_ATTRIBUTES: Readonly<Record<string, readonly AttributeDef[]>> = {
+  actor: [
+    { id: "kind", name: "Kind", type: "choice", options: ACTOR_KINDS.map((value) => ({ value })) },
+    { id: "actor", name: "Registry actor", type: "actor" },
+  ],
+  event: [
+    { id: "type", name: "Event type", type: "choice", options: ploverEventOptions() },
+    { id: "mode", name: "Mode", type: "choice", dependsOn: "type", options: ploverModeOptions() },
+  ],
+  date: [{ id: "value", name: "Calendar date", type: "date", autoFill: "normalizedDate" }],
+  quote: [
+    {
+      id: "form",
+      name: "Direct or reported",
+      type: "choice",
+      options: [
+        { value: "direct", label: "Direct quote" },
+        { value: "reported", label: "Reported speech" },
+      ],
+    },
+  ],
+};
+
+/** The link types every project starts with. */
+export const DEFAULT_LINK_TYPES: readonly LinkTypeDef[] = [
+  { id: "speaker", name: "Speaker", from: ["quote"], to: ["actor"], role: "speaker", key: "s" },
+  { id: "source", name: "Source actor", from: ["event"], to: ["actor"], role: "source", key: "a" },
+  { id: "target", name: "Target actor", from: ["event"], to: ["actor"], role: "target", key: "t" },
+  { id: "date", name: "Date", from: ["event"], to: ["date"], role: "date", single: true, key: "d" },
+];
+
+/**
+ * A label's attributes: its own list when it has one (an empty list means
+ * none), else the defaults for the four default label ids. A project keeps
+ * the defaults implicitly until someone edits them; the editor then stores
+ * the whole list on the label.
+ */
+export function labelAttributes(label: Pick<LabelDef, "id" | "attributes">): readonly AttributeDef[] {
+  return label.attributes ?? DEFAULT_ATTRIBUTES[label.id] ?? [];
+}
+
+/** A project's link types: its own list when it has one, else {@link DEFAULT_LINK_TYPES}. */
+export function projectLinkTypes(project: { linkTypes?: readonly LinkTypeDef[] }): readonly LinkTypeDef[] {
+  return project.linkTypes ?? DEFAULT_LINK_TYPES;
+}
+
+/** The options of a choice attribute allowed when the attribute it depends on has `parentValue`. */
+export function allowedOptions(def: AttributeDef, parentValue: AttrValue | undefined): ChoiceOption[] {
+  const options = def.options ?? [];
+  if (def.dependsOn === undefined) return options;
+  return options.filter((option) => option.when === undefined || (typeof parentValue === "string" && option.when.includes(parentValue)));
+}
