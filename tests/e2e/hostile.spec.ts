@@ -7,8 +7,9 @@
  * handler or a javascript: link, no Content-Security-Policy violation
  * (the CSP would stop inline script, so a violation means markup got in).
  *
- * To cover a new field (labels, actors, attribute values), add an entry to
- * FIELDS: how a user or a file puts a payload there, and where it shows.
+ * Labels, attribute code lists and values, and registry actors are covered
+ * too. To cover a new field, add an entry to FIELDS: how a user or a file
+ * puts a payload there, and where it shows.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { expectSaved, importFiles, openDocument, selectWithMouse, spanRows, startApp } from "./helpers";
@@ -118,6 +119,74 @@ const FIELDS: HostileField[] = [
         "Date: Hotel <script>window.__pwned=1</script> omega",
       ]);
       await expect(page.locator(".ProseMirror .sw-badge")).toHaveCount(4);
+    },
+  },
+  {
+    name: "label name and attribute code list (labels dialog, toolbar, span list, details)",
+    async enter(page) {
+      await importFiles(page, [file("labels.txt", framed(5))]);
+      await openDocument(page, "labels");
+      await page.locator(".sw-header").getByRole("button", { name: "Labels", exact: true }).click();
+      const editor = page.getByRole("dialog", { name: "Labels" });
+      await editor.getByRole("button", { name: "Add label" }).click();
+      await editor.getByLabel("Name", { exact: true }).fill(NAME_PAYLOADS[0]!);
+      await editor.getByRole("button", { name: "Add attribute" }).click();
+      await editor.getByLabel("Attribute name").fill(NAME_PAYLOADS[1]!);
+      await editor.getByLabel("Type").selectOption("choice");
+      await editor.getByLabel(/^Options of /).fill(`${TEXT_PAYLOADS[1]}\n${TEXT_PAYLOADS[4]}`);
+      await editor.getByRole("button", { name: "Save labels" }).click();
+      await expect(editor).toBeHidden();
+      await selectWithMouse(page, framed(5));
+      await page.getByRole("toolbar", { name: "Labels" }).getByRole("button", { name: NAME_PAYLOADS[0], exact: true }).click();
+      await expectSaved(page);
+      await page.locator(".sw-spanrow").first().click();
+      await page.getByRole("region", { name: "Span details" }).getByLabel(NAME_PAYLOADS[1]!).selectOption(TEXT_PAYLOADS[1]!);
+      await expectSaved(page);
+    },
+    async expectShownLiterally(page) {
+      await expect.poll(() => spanRows(page)).toEqual([`${NAME_PAYLOADS[0]}: ${framed(5)}`]);
+      await expect(page.locator(".ProseMirror .sw-badge").first()).toHaveText(NAME_PAYLOADS[0]!);
+      await page.locator(".sw-spanrow").first().click();
+      const details = page.getByRole("region", { name: "Span details" });
+      await expect(details.getByRole("heading", { level: 2 })).toContainText(NAME_PAYLOADS[0]!);
+      await expect(details.getByLabel(NAME_PAYLOADS[1]!)).toHaveValue(TEXT_PAYLOADS[1]!);
+    },
+  },
+  {
+    name: "actor name and alias (registry, details panel, events)",
+    async enter(page) {
+      await importFiles(page, [file("actors.txt", `${framed(0)}\n${framed(1)}`)]);
+      await openDocument(page, "actors");
+      await page.locator(".sw-header").getByRole("button", { name: "Actors", exact: true }).click();
+      const registry = page.getByRole("dialog", { name: "Actors" });
+      await registry.getByRole("button", { name: "New actor" }).click();
+      const form = page.getByRole("dialog", { name: "New actor" });
+      await form.getByLabel("Canonical name").fill(TEXT_PAYLOADS[0]!);
+      await form.getByLabel(/^Aliases/).fill(TEXT_PAYLOADS[2]!);
+      await form.getByRole("button", { name: "Add actor" }).click();
+      await registry.getByRole("button", { name: "Close" }).click();
+      // An actor span and an event linked to it, so the name reaches the events view too.
+      await selectWithMouse(page, framed(0));
+      await page.keyboard.press("1");
+      await selectWithMouse(page, framed(1));
+      await page.keyboard.press("2");
+      await expectSaved(page);
+      await page.locator(".sw-spanrow", { hasText: "Alpha" }).click();
+      await page.getByRole("region", { name: "Span details" }).getByRole("list", { name: "Registry matches" }).getByRole("button").first().click();
+      await expectSaved(page);
+      await page.locator(".sw-spanrow", { hasText: "Bravo" }).click();
+      await page.keyboard.press("a");
+      await page.keyboard.press("Enter");
+      await expectSaved(page);
+    },
+    async expectShownLiterally(page) {
+      await page.locator(".sw-spanrow", { hasText: "Alpha" }).click();
+      await expect(page.getByRole("region", { name: "Span details" }).locator("strong")).toHaveText(TEXT_PAYLOADS[0]!);
+      await page.locator(".sw-header").getByRole("button", { name: "Actors", exact: true }).click();
+      await expect(page.getByRole("dialog", { name: "Actors" }).getByText(TEXT_PAYLOADS[0]!, { exact: true })).toBeVisible();
+      await page.getByRole("dialog", { name: "Actors" }).getByRole("button", { name: "Close" }).click();
+      await page.getByRole("button", { name: "Events", exact: true }).click();
+      await expect(page.getByRole("region", { name: "Event records" }).getByRole("row").nth(1)).toContainText(TEXT_PAYLOADS[0]!);
     },
   },
 ];
