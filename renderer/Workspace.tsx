@@ -134,6 +134,9 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     if (kind === "info") setTimeout(() => setNotices((n) => n.filter((x) => x.id !== notice.id)), 6000);
   }, []);
 
+  /** Runs a store write from a click; a failure is reported, never thrown. */
+  const report = useCallback((write: Promise<unknown>) => void write.catch((err: unknown) => notify(describeStoreError(err), "problem")), [notify]);
+
   const openDocument = useCallback(
     (id: string) => {
       setSelectedSpanId(null);
@@ -166,9 +169,9 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
 
   const run = useCallback(
     (command: (ctx: CommandContext) => Promise<void>) => {
-      command(latestContext.current()).catch((err: unknown) => notify(describeStoreError(err), "problem"));
+      report(command(latestContext.current()));
     },
-    [notify],
+    [report],
   );
 
   const coding = useRef({ linking, candidate, selectedSpan, suggestions, linkTypes, spans, links, annotator, text });
@@ -194,9 +197,9 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
       if (!current) return;
       setLinking(null);
       setSelectedSpanId(current.from.id);
-      addLink(current.type, current.from, to, docLinks, who).catch((err: unknown) => notify(describeStoreError(err), "problem"));
+      report(addLink(current.type, current.from, to, docLinks, who));
     },
-    [notify],
+    [report],
   );
 
   /** The reader was clicked: in link mode, on the target; else it selects the span. */
@@ -508,11 +511,11 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
                 links={links}
                 actors={actorMap}
                 suggestions={suggestions}
-                onAttribute={(def, value) => void setAttribute(selectedSpan, def, value).catch((err: unknown) => notify(describeStoreError(err), "problem"))}
-                onActor={(actorId) => void setSpanActor(selectedSpan, actorId).catch((err: unknown) => notify(describeStoreError(err), "problem"))}
-                onNewActor={(name) => void addActorFromSpan(selectedSpan, name).catch((err: unknown) => notify(describeStoreError(err), "problem"))}
+                onAttribute={(def, value) => report(setAttribute(selectedSpan, def, value))}
+                onActor={(actorId) => report(setSpanActor(selectedSpan, actorId))}
+                onNewActor={(name) => report(addActorFromSpan(selectedSpan, name))}
                 onStartLink={startLink}
-                onRemoveLink={(link) => void removeLink(link).catch((err: unknown) => notify(describeStoreError(err), "problem"))}
+                onRemoveLink={(link) => report(removeLink(link))}
                 onPick={pickSpan}
               />
             )}

@@ -20,7 +20,7 @@ import {
   type MentionItem,
 } from "../store/registry";
 import { describeStoreError } from "../store/saveStatus";
-import { Dialog } from "./Dialog";
+import { ConfirmDialog, Dialog } from "./Dialog";
 
 interface ActorRegistryProps {
   project: Project;
@@ -110,28 +110,17 @@ export function ActorRegistry({ project, annotator, openDoc, notify, onClose }: 
   if (mode.kind === "delete" && actor) {
     const n = counts.get(actor.id)?.total ?? 0;
     return (
-      <Dialog
+      <ConfirmDialog
         key="delete"
         title={`Delete “${actor.name}”?`}
-        onCancel={back}
-        actions={
-          <>
-            <button type="button" className="sw-button" autoFocus onClick={back}>
-              Keep actor
-            </button>
-            <button
-              type="button"
-              className="sw-button sw-danger"
-              onClick={() =>
-                void deleteActor(actor).then((cleared) => {
-                  notify(`Deleted “${actor.name}”${cleared ? `; ${plural(cleared, "span")} no longer link to it` : ""}. Ctrl+Z brings it back.`, "info");
-                  back();
-                }, fail)
-              }
-            >
-              Delete actor
-            </button>
-          </>
+        keepLabel="Keep actor"
+        confirmLabel="Delete actor"
+        onKeep={back}
+        onConfirm={() =>
+          void deleteActor(actor).then((cleared) => {
+            notify(`Deleted “${actor.name}”${cleared ? `; ${plural(cleared, "span")} no longer link to it` : ""}. Ctrl+Z brings it back.`, "info");
+            back();
+          }, fail)
         }
       >
         <p>
@@ -140,7 +129,7 @@ export function ActorRegistry({ project, annotator, openDoc, notify, onClose }: 
             : `${plural(n, "span")} ${n === 1 ? "is" : "are"} linked to this actor. ${n === 1 ? "It stays" : "They stay"}, with ${n === 1 ? "its" : "their"} text; only the link to the actor is removed.`}{" "}
           Undo (Ctrl+Z) brings it all back.
         </p>
-      </Dialog>
+      </ConfirmDialog>
     );
   }
   if (mode.kind === "mentions" && actor) {

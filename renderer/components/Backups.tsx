@@ -5,7 +5,7 @@ import { backUpProject, listBackups, type ProjectBackup } from "../store/backups
 import { openAsNewProject, replaceProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
 import { formatBytes, storageState, type StorageState } from "../store/storage";
-import { Dialog } from "./Dialog";
+import { ConfirmDialog, Dialog } from "./Dialog";
 
 interface BackupsProps {
   store: BackupStore;
@@ -74,25 +74,19 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
 
   if (replacing) {
     return (
-      <Dialog
+      <ConfirmDialog
         title={`Replace “${project.name}” with its backup?`}
-        onCancel={() => setReplacing(null)}
-        actions={
-          <>
-            <button type="button" className="sw-button" autoFocus onClick={() => setReplacing(null)}>
-              Cancel
-            </button>
-            <button type="button" className="sw-button sw-danger" disabled={working} onClick={() => void replace(replacing)}>
-              Replace project
-            </button>
-          </>
-        }
+        keepLabel="Cancel"
+        confirmLabel="Replace project"
+        busy={working}
+        onKeep={() => setReplacing(null)}
+        onConfirm={() => void replace(replacing)}
       >
         <p>
           The project will be exactly as it was at {when(replacing.takenAt)}. Everything done since then is lost, unless you first back it up or save a
           project file.
         </p>
-      </Dialog>
+      </ConfirmDialog>
     );
   }
 

@@ -49,3 +49,38 @@ export function Dialog({ title, children, actions, onCancel, onSubmit }: DialogP
     </dialog>
   );
 }
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  /** The safe choice, focused first ("Keep project"). */
+  keepLabel: string;
+  /** The destructive choice ("Delete project"). */
+  confirmLabel: string;
+  onKeep(): void;
+  onConfirm(): void;
+  /** While the confirmed action runs, its button is disabled. */
+  busy?: boolean;
+}
+
+/** A question before something that cannot be taken back: the safe answer is the default. */
+export function ConfirmDialog({ title, children, keepLabel, confirmLabel, onKeep, onConfirm, busy = false }: ConfirmDialogProps) {
+  return (
+    <Dialog
+      title={title}
+      onCancel={onKeep}
+      actions={
+        <>
+          <button type="button" className="sw-button" autoFocus onClick={onKeep}>
+            {keepLabel}
+          </button>
+          <button type="button" className="sw-button sw-danger" disabled={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

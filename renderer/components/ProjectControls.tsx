@@ -3,7 +3,7 @@ import { useLiveQuery } from "dexie-react-hooks";
 import type { Project } from "../../shared/model";
 import { db } from "../store/db";
 import { createProject, deleteProject, projectContents, renameProject, switchProject } from "../store/projects";
-import { Dialog } from "./Dialog";
+import { ConfirmDialog, Dialog } from "./Dialog";
 
 interface ProjectControlsProps {
   project: Project;
@@ -87,32 +87,21 @@ export function ProjectControls({ project, onError }: ProjectControlsProps) {
       )}
 
       {asking?.kind === "delete" && (
-        <Dialog
+        <ConfirmDialog
           title={`Delete “${project.name}”?`}
-          onCancel={close}
-          actions={
-            <>
-              <button type="button" className="sw-button" autoFocus onClick={close}>
-                Keep project
-              </button>
-              <button
-                type="button"
-                className="sw-button sw-danger"
-                onClick={() => {
-                  close();
-                  void deleteProject(project.id).catch(fail);
-                }}
-              >
-                Delete project
-              </button>
-            </>
-          }
+          keepLabel="Keep project"
+          confirmLabel="Delete project"
+          onKeep={close}
+          onConfirm={() => {
+            close();
+            void deleteProject(project.id).catch(fail);
+          }}
         >
           <p>
             This removes the project with its {asking.documents} document{asking.documents === 1 ? "" : "s"} and {asking.spans} span
             {asking.spans === 1 ? "" : "s"} from this computer. It cannot be undone; save a project file first if you may need it.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </div>
   );

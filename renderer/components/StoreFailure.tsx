@@ -7,7 +7,7 @@ import { openAsNewProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
 import { formatBytes } from "../store/storage";
 import { readBackup } from "./Backups";
-import { Dialog } from "./Dialog";
+import { ConfirmDialog } from "./Dialog";
 
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
@@ -95,24 +95,18 @@ export function StoreFailure({ message, store }: { message: string; store: Backu
         </>
       )}
       {confirming && (
-        <Dialog
+        <ConfirmDialog
           title="Rebuild the store from the backups?"
-          onCancel={() => setConfirming(false)}
-          actions={
-            <>
-              <button type="button" className="sw-button" autoFocus onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-              <button type="button" className="sw-button sw-danger" disabled={working} onClick={() => void rebuild()}>
-                Delete the store and rebuild
-              </button>
-            </>
-          }
+          keepLabel="Cancel"
+          confirmLabel="Delete the store and rebuild"
+          busy={working}
+          onKeep={() => setConfirming(false)}
+          onConfirm={() => void rebuild()}
         >
           <p>
             This deletes the database that will not open and rebuilds it from the latest backup of each project. Changes made after those backups are lost.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </main>
   );
