@@ -2,8 +2,10 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import { EditorState, Plugin, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { TextDoc } from "./textDoc";
-import { spanDecorations, spanDecoMeta, type ReaderLabel, type ReaderSpan } from "./spanDecorations";
+import { decoratedWindow, spanDecorations, spanDecoMeta, spanRange, type ReaderLabel, type ReaderSpan } from "./spanDecorations";
 import { keyboardDriving, readerKeyboard } from "./keyboard";
+import { initialWindow, readerViewport, windowOfLines } from "./viewport";
+import { sectionView } from "./sectionView";
 
 /** Refuses every transaction that would change the text. */
 const readOnlyText = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
@@ -50,8 +52,9 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handl
     const textDoc = new TextDoc(text);
     textDocRef.current = textDoc;
     const view = new EditorView(mount.current!, {
-      state: EditorState.create({ doc: textDoc.doc, plugins: [readOnlyText, spanDecorations(textDoc), readerKeyboard(textDoc)] }),
+      state: EditorState.create({ doc: textDoc.doc, plugins: [readOnlyText, spanDecorations(textDoc), readerKeyboard(textDoc), readerViewport(textDoc)] }),
       editable: () => false,
+      nodeViews: { section: sectionView },
       attributes: { class: "sw-reader", tabindex: "0", "aria-label": "Document text", role: "document" },
       handleDOMEvents: {
         click(_view, event) {
@@ -74,9 +77,9 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handl
       },
     });
     viewRef.current = view;
-    const tr = view.state.tr;
-    spanDecoMeta.labels(tr, latest.current.labels);
-    view.dispatch(tr);
+    // A long document decorates only its top until the viewport is measured (see readerViewport).
+    view.dispatch(spanDecoMeta.window(view.state.tr, initialWindow(textDoc)));
+    view.dispatch(spanDecoMeta.labels(view.state.tr, latest.current.labels));
     view.dispatch(spanDecoMeta.spans(view.state.tr, latest.current.spans));
     view.dispatch(spanDecoMeta.select(view.state.tr, selectedRef.current));
     return () => {
@@ -137,7 +140,16 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handl
         view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, td.toPos(offset))));
       },
       scrollToSpan(id) {
-        const el = viewRef.current?.dom.querySelector<HTMLElement>(`.sw-span[data-span-id="${CSS.escape(id)}"]`);
+        const view = viewRef.current;
+        const td = textDocRef.current;
+        if (!view || !td) return;
+        // The span may lie outside the decorated window: decorate around it first, so its element exists.
+        const range = spanRange(view.state, id);
+        if (range && decoratedWindow(view.state)) {
+          const margin = 40;
+          view.dispatch(spanDecoMeta.window(view.state.tr, windowOfLines(td, td.lineOf(range.start) - margin, td.lineOf(range.end) + margin)));
+        }
+        const el = view.dom.querySelector<HTMLElement>(`.sw-span[data-span-id="${CSS.escape(id)}"]`);
         el?.scrollIntoView({ block: "center" });
       },
       focus() {

@@ -36,13 +36,16 @@ export async function importTextFiles(
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
     const ready: { doc: DocumentRecord; text: string }[] = [];
-    for (const file of batch) {
-      const decoded = decodeTextFile(file.name, file.bytes);
+    const decodedBatch = batch.map((file) => decodeTextFile(file.name, file.bytes));
+    // The batch's digests are computed side by side, not one after another.
+    const hashes = await Promise.all(decodedBatch.map((d) => (d.ok ? sha256Hex(d.text) : null)));
+    for (const [k, file] of batch.entries()) {
+      const decoded = decodedBatch[k]!;
       if (!decoded.ok) {
         problems.push(decoded.reason);
         continue;
       }
-      const textHash = await sha256Hex(decoded.text);
+      const textHash = hashes[k]!;
       const earlier = seenInBatch.get(textHash);
       if (earlier !== undefined) {
         problems.push(`"${file.name}" was not imported: it has the same text as "${earlier}" in this import.`);
@@ -59,8 +62,10 @@ export async function importTextFiles(
     const stored = await saveStatus.track(() =>
       db.transaction("rw", db.documents, db.texts, db.projects, async () => {
         const fresh: typeof ready = [];
-        for (const item of ready) {
-          const existing = await db.documents.where("[projectId+textHash]").equals([projectId, item.doc.textHash]).first();
+        // All lookups in flight at once: one round trip per batch rather than per file.
+        const existingAll = await Promise.all(ready.map((item) => db.documents.where("[projectId+textHash]").equals([projectId, item.doc.textHash]).first()));
+        for (const [k, item] of ready.entries()) {
+          const existing = existingAll[k];
           if (existing) problems.push(`"${item.doc.title}" was not imported: the same text is already in this project as "${existing.title}".`);
           else fresh.push(item);
         }
@@ -82,18 +87,25 @@ export async function* readProjectDocuments(
   batchSize = 200,
 ): AsyncGenerator<{ doc: DocumentRecord; text: string; spans: SpanRecord[] }> {
   const docs = await db.documents.where("projectId").equals(projectId).sortBy("createdAt");
-  for (let i = 0; i < docs.length; i += batchSize) {
-    const batch = docs.slice(i, i + batchSize);
-    const ids = batch.map((d) => d.id);
-    // One key-range read per document, all in flight at once: Dexie answers
-    // `anyOf` with a cursor, one round trip to the database per span, which
-    // for a million spans takes minutes; `equals` is a single getAll.
-    const [texts, spans] = await db.transaction("r", db.texts, db.spans, () =>
+  // One key-range read per document, all in flight at once: Dexie answers
+  // `anyOf` with a cursor, one round trip to the database per span, which
+  // for a million spans takes minutes; `equals` is a single getAll.
+  const read = (from: number) => {
+    const ids = docs.slice(from, from + batchSize).map((d) => d.id);
+    return db.transaction("r", db.texts, db.spans, () =>
       Promise.all([db.texts.bulkGet(ids), Promise.all(ids.map((id) => db.spans.where("docId").equals(id).toArray()))]),
     );
+  };
+  let next = docs.length > 0 ? read(0) : null;
+  for (let i = 0; next; i += batchSize) {
+    const [texts, spans] = await next;
+    // The next batch is read while the caller works through this one.
+    next = i + batchSize < docs.length ? read(i + batchSize) : null;
+    // A caller that stops early leaves it unawaited; its failure is not an error then.
+    next?.catch(() => undefined);
+    const batch = docs.slice(i, i + batchSize);
     for (let j = 0; j < batch.length; j++) {
-      const doc = batch[j]!;
-      yield { doc, text: texts[j]?.text ?? "", spans: spans[j] ?? [] };
+      yield { doc: batch[j]!, text: texts[j]?.text ?? "", spans: spans[j] ?? [] };
     }
   }
 }

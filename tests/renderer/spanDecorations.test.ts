@@ -87,4 +87,32 @@ describe("span decorations", () => {
       }),
     );
   });
+
+  it("decorates only the spans touching the window, and draws the others when the window moves to them", () => {
+    const { td, state } = stateWith([span("first", 0, 7), span("mid", 17, 29), span("last", 67, 75, "date")]);
+    const lanesBefore = new Map(drawn(td, state).map(([id, , lane]) => [id, lane]));
+    const top = state.apply(spanDecoMeta.window(state.tr, { from: 0, to: 10 }));
+    expect(drawn(td, top).map(([id]) => id)).toEqual(["first"]);
+    // A span tagged outside the window is kept and drawn once the window reaches it.
+    const tagged = top.apply(spanDecoMeta.spans(top.tr, [span("first", 0, 7), span("mid", 17, 29), span("last", 67, 75, "date"), span("new", 52, 56)]));
+    expect(drawn(td, tagged).map(([id]) => id)).toEqual(["first"]);
+    const bottom = tagged.apply(spanDecoMeta.window(tagged.tr, { from: 52, to: TEXT.length }));
+    expect(drawn(td, bottom).map(([id, text]) => [id, text])).toEqual([
+      ["last", "Thursday"],
+      ["new", "They"],
+    ]);
+    // Lanes do not depend on what is in view.
+    const all = bottom.apply(spanDecoMeta.window(bottom.tr, null));
+    for (const [id, , lane] of drawn(td, all)) if (lanesBefore.has(id)) expect(lane).toBe(lanesBefore.get(id));
+    expect(drawn(td, all).map(([id]) => id)).toEqual(["first", "last", "mid", "new"]);
+  });
+
+  it("keeps its decorations when handed the same labels again", () => {
+    const { state } = stateWith([span("a", 0, 7)]);
+    const again = state.apply(spanDecoMeta.labels(state.tr, DEFAULT_LABELS.map((l) => ({ ...l }))));
+    expect(spanDecoKey.getState(again)!.set).toBe(spanDecoKey.getState(state)!.set);
+    const renamed = state.apply(spanDecoMeta.labels(state.tr, DEFAULT_LABELS.map((l) => (l.id === "actor" ? { ...l, name: "Person" } : l))));
+    const badge = spanDecoKey.getState(renamed)!.set.find().find((d) => d.from === d.to)!;
+    expect(String(badge.spec.key)).toContain(":Person:");
+  });
 });
