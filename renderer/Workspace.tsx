@@ -2,10 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import { actorsById } from "../shared/coding/actors";
 import { linkTypesFrom } from "../shared/coding/links";
-import { labelAttributes, projectLinkTypes, type LinkRecord, type LinkTypeDef } from "../shared/coding/model";
+import { labelAttributes, projectLinkTypes, type LinkTypeDef } from "../shared/coding/model";
 import { suggestActors } from "../shared/coding/names";
 import { liveSpans, type SpanRecord } from "../shared/model";
-import { jsonlChunks } from "../shared/formats/jsonl";
 import { addActorFromSpan, addLink, linkCandidates, removeLink, setAttribute, setSpanActor } from "./coding";
 import { applyLabel, commandForKey, redo, removeSelectedSpan, undo, type CommandContext } from "./commands";
 import { LinkConnectors, type Connector } from "./components/LinkConnectors";
@@ -28,15 +27,18 @@ import { LabelBar } from "./components/LabelBar";
 import { platform } from "./platform";
 import { Reader, type ReaderHandle } from "./reader/Reader";
 import type { ReaderSpan } from "./reader/spanDecorations";
-import { db } from "./store/db";
-import { importTextFiles, readProjectDocuments, type IncomingFile } from "./store/documents";
+import { db, projectDocuments } from "./store/db";
+import { importTextFiles, type IncomingFile } from "./store/documents";
 import { describeStoreError } from "./store/saveStatus";
-import { projectFileBytes } from "./store/projectFiles";
+import { exportJsonlInBackground, projectFileInBackground } from "./workers/client";
 import { ANNOTATOR_KEY, useSetting, writeSetting } from "./store/settings";
 
 const TEXT_FILE_FILTERS = [{ name: "Text files", extensions: ["txt"] }];
 
 let nextNoticeId = 1;
+
+/** How many documents the list shows before the whole list has loaded. */
+const FIRST_PAGE = 200;
 
 /** Safe file name from a project name: no path separators or control characters. */
 function fileStem(name: string): string {
@@ -46,9 +48,13 @@ function fileStem(name: string): string {
 /** The main window: documents, the reader with its label bar, and the span list. */
 export function Workspace({ projectId, annotator }: { projectId: string; annotator: string }) {
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
-  const documents = useLiveQuery(() => db.documents.where("projectId").equals(projectId).sortBy("createdAt"), [projectId]) ?? [];
+  // The first page of the list comes at once; the whole list (for filtering and counts) follows.
+  const firstDocuments = useLiveQuery(() => projectDocuments(db, projectId).limit(FIRST_PAGE).toArray(), [projectId]);
+  const allDocuments = useLiveQuery(() => projectDocuments(db, projectId).toArray(), [projectId]);
+  const documents = allDocuments ?? firstDocuments ?? [];
   const docId = useSetting<string | null>(`currentDocId:${projectId}`, null);
-  const doc = documents.find((d) => d.id === docId) ?? null;
+  const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
+  const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
   const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId]);
   const text = textRow && textRow.docId === docId ? textRow.text : null;
   const storedSpans = useLiveQuery(() => (docId ? db.spans.where("docId").equals(docId).toArray() : []), [docId]);
@@ -285,6 +291,8 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     return () => window.removeEventListener("keydown", onKey);
   }, [run, startLink, finishLink, notify]);
 
+  const readingProgress = useCallback((done: number, total: number) => setBusy(done < total ? `Reading files… ${done} of ${total}` : null), []);
+
   const importFiles = useCallback(
     async (files: IncomingFile[]) => {
       setBusy(`Importing ${files.length} file${files.length === 1 ? "" : "s"}…`);
@@ -312,7 +320,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     const drop = (e: DragEvent) => {
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
-      void readFiles(e.dataTransfer.files).then(importFiles);
+      void readFiles(e.dataTransfer.files, readingProgress).then(importFiles);
     };
     window.addEventListener("dragover", over);
     window.addEventListener("drop", drop);
@@ -320,31 +328,20 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
       window.removeEventListener("dragover", over);
       window.removeEventListener("drop", drop);
     };
-  }, [importFiles]);
+  }, [importFiles, readingProgress]);
 
   const exportJsonl = async () => {
     if (!project) return;
     setBusy("Exporting…");
     try {
-      const parts: string[] = [];
-      const actors = actorsById(await db.actors.where("projectId").equals(projectId).toArray());
-      const linksByDoc = new Map<string, LinkRecord[]>();
-      for (const link of await db.links.where("projectId").equals(projectId).toArray()) {
-        const list = linksByDoc.get(link.docId);
-        if (list) list.push(link);
-        else linksByDoc.set(link.docId, [link]);
-      }
-      const withLinks = async function* () {
-        for await (const item of readProjectDocuments(projectId)) yield { ...item, links: linksByDoc.get(item.doc.id) ?? [] };
-      };
-      for await (const line of jsonlChunks(withLinks(), { labels: project.labels, linkTypes: projectLinkTypes(project), actors })) parts.push(line);
+      const { parts, documents: count } = await exportJsonlInBackground(projectId);
       const result = await platform.saveFile({
         suggestedName: `${fileStem(project.name)}.jsonl`,
         filters: [{ name: "JSON Lines", extensions: ["jsonl"] }],
         mime: "application/x-ndjson",
         parts,
       });
-      if (result.saved) notify(`Exported ${parts.length} document${parts.length === 1 ? "" : "s"} to ${result.fileName}.`);
+      if (result.saved) notify(`Exported ${count} document${count === 1 ? "" : "s"} to ${result.fileName}.`);
     } catch (err) {
       notify(`The export failed: ${err instanceof Error ? err.message : String(err)}`, "problem");
     } finally {
@@ -356,7 +353,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     if (!project) return;
     setBusy("Saving the project file…");
     try {
-      const bytes = await projectFileBytes(projectId);
+      const bytes = await projectFileInBackground(projectId);
       const result = await platform.saveFile({
         suggestedName: `${fileStem(project.name)}.spanwise`,
         filters: PROJECT_FILE_FILTERS,
@@ -396,7 +393,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
       <header className="sw-header">
         <h1 className="sw-brand">Spanwise</h1>
         {project && <ProjectControls project={project} onError={(m) => notify(m, "problem")} />}
-        <FileButton label="Import documents" filters={TEXT_FILE_FILTERS} multiple onFiles={(files) => void importFiles(files)} />
+        <FileButton label="Import documents" filters={TEXT_FILE_FILTERS} multiple onProgress={readingProgress} onFiles={(files) => void importFiles(files)} />
         <button type="button" className="sw-button" onClick={() => void exportJsonl()} disabled={documents.length === 0}>
           Export JSONL
         </button>

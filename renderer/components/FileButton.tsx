@@ -2,9 +2,19 @@ import type { FileFilter } from "../../shared/bridge";
 import { platform } from "../platform";
 import type { IncomingFile } from "../store/documents";
 
-/** Reads browser File objects into bytes. */
-export async function readFiles(files: Iterable<File>): Promise<IncomingFile[]> {
-  return Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+/** How many files are read at once: starting thousands of reads together freezes the page. */
+const READ_BATCH = 64;
+
+/** Reads browser File objects into bytes, a batch at a time so the page stays responsive. */
+export async function readFiles(files: Iterable<File>, onProgress?: (done: number, total: number) => void): Promise<IncomingFile[]> {
+  const all = [...files];
+  const out: IncomingFile[] = [];
+  for (let i = 0; i < all.length; i += READ_BATCH) {
+    const batch = all.slice(i, i + READ_BATCH);
+    out.push(...(await Promise.all(batch.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))));
+    onProgress?.(out.length, all.length);
+  }
+  return out;
 }
 
 interface FileButtonProps {
@@ -14,13 +24,15 @@ interface FileButtonProps {
   multiple?: boolean;
   disabled?: boolean;
   onFiles(files: IncomingFile[]): void;
+  /** Reading many files takes a moment: how far it got. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
  * A control that asks for files: the native open dialog in the desktop app,
  * a file input in the browser (so it works in every browser).
  */
-export function FileButton({ label, filters, multiple = false, disabled = false, onFiles }: FileButtonProps) {
+export function FileButton({ label, filters, multiple = false, disabled = false, onFiles, onProgress }: FileButtonProps) {
   const pickFiles = platform.pickFiles;
   if (pickFiles) {
     return (
@@ -42,7 +54,7 @@ export function FileButton({ label, filters, multiple = false, disabled = false,
         onChange={(e) => {
           const files = e.target.files ? [...e.target.files] : [];
           e.target.value = "";
-          if (files.length) void readFiles(files).then(onFiles);
+          if (files.length) void readFiles(files, onProgress).then(onFiles);
         }}
       />
     </label>

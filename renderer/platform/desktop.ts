@@ -2,10 +2,10 @@ import type { DesktopBridge } from "../../shared/bridge";
 import type { Platform } from "./platform";
 
 /** One string when every part is text, else the parts as one byte array (text as UTF-8). */
-export function joinParts(parts: readonly (string | Uint8Array)[]): string | Uint8Array {
+export async function joinParts(parts: readonly (string | Uint8Array | Blob)[]): Promise<string | Uint8Array> {
   if (parts.every((p) => typeof p === "string")) return parts.join("");
   const encoder = new TextEncoder();
-  const chunks = parts.map((p) => (typeof p === "string" ? encoder.encode(p) : p));
+  const chunks = await Promise.all(parts.map(async (p) => (typeof p === "string" ? encoder.encode(p) : p instanceof Uint8Array ? p : new Uint8Array(await p.arrayBuffer()))));
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -27,6 +27,6 @@ export function desktopPlatform(bridge: DesktopBridge): Platform {
       read: (fileName) => bridge.readBackup(fileName),
       remove: (fileName) => bridge.removeBackup(fileName),
     },
-    saveFile: ({ suggestedName, filters, parts }) => bridge.saveFile({ suggestedName, filters, data: joinParts(parts) }),
+    saveFile: async ({ suggestedName, filters, parts }) => bridge.saveFile({ suggestedName, filters, data: await joinParts(parts) }),
   };
 }

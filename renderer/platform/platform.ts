@@ -35,5 +35,5 @@ export interface Platform {
   /** Saves content the user asked to export: a native save dialog, or a download. */
   /** Null where the host has nowhere to keep backups (a browser without OPFS). */
   readonly backups: BackupStore | null;
-  saveFile(request: { suggestedName: string; filters: FileFilter[]; mime: string; parts: (string | Uint8Array)[] }): Promise<SaveResult>;
+  saveFile(request: { suggestedName: string; filters: FileFilter[]; mime: string; parts: (string | Uint8Array | Blob)[] }): Promise<SaveResult>;
 }

@@ -1,7 +1,7 @@
 import { BACKUP_INTERVAL_MS, backupFileName, backupsToDelete, parseBackupFileName, type BackupName } from "../../shared/backups";
 import type { BackupStore } from "../platform/platform";
 import { db } from "./db";
-import { projectFileBytes } from "./projectFiles";
+import { projectFileInBackground } from "../workers/client";
 
 export interface ProjectBackup extends BackupName {
   bytes: number;
@@ -19,7 +19,7 @@ export async function listBackups(store: BackupStore, projectId?: string): Promi
 
 /** Writes a backup of a project now, then drops the ones the rotation no longer keeps. */
 export async function backUpProject(store: BackupStore, projectId: string, now = Date.now()): Promise<ProjectBackup> {
-  const bytes = await projectFileBytes(projectId);
+  const bytes = await projectFileInBackground(projectId);
   const fileName = backupFileName(projectId, now);
   await store.write(fileName, bytes);
   const existing = await listBackups(store, projectId);

@@ -1,4 +1,9 @@
 import Dexie, { type Table } from "dexie";
+
+/** A project's documents in import order, through the [projectId+createdAt] index. */
+export function projectDocuments(db: SpanwiseDB, projectId: string) {
+  return db.documents.where("[projectId+createdAt]").between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
+}
 import type { ActorRecord, LinkRecord } from "../../shared/coding/model";
 import type { DocumentRecord, DocumentText, Project, SpanRecord } from "../../shared/model";
 
@@ -52,6 +57,9 @@ export class SpanwiseDB extends Dexie {
     // v3: event coding. Links between spans (found from either end) and the
     // actor registry. New tables; span attributes are new optional fields.
     this.version(3).stores({ links: "id, docId, projectId, from, to", actors: "id, projectId" });
+    // v4: documents in a project's import order straight from an index, so
+    // the first page of a 100,000-document list comes without loading all.
+    this.version(4).stores({ documents: "id, projectId, [projectId+textHash], [projectId+title], [projectId+createdAt]" });
   }
 }
 

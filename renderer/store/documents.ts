@@ -2,7 +2,7 @@ import type { DocumentRecord, SpanRecord } from "../../shared/model";
 import { decodeTextFile } from "../../shared/textImport";
 import { sha256Hex } from "../../shared/hash";
 import { extractPublicationDate } from "../../shared/coding/publication";
-import { db } from "./db";
+import { db, projectDocuments } from "./db";
 import { saveStatus } from "./saveStatus";
 
 export interface IncomingFile {
@@ -86,7 +86,7 @@ export async function* readProjectDocuments(
   projectId: string,
   batchSize = 200,
 ): AsyncGenerator<{ doc: DocumentRecord; text: string; spans: SpanRecord[] }> {
-  const docs = await db.documents.where("projectId").equals(projectId).sortBy("createdAt");
+  const docs = await projectDocuments(db, projectId).toArray();
   // One key-range read per document, all in flight at once: Dexie answers
   // `anyOf` with a cursor, one round trip to the database per span, which
   // for a million spans takes minutes; `equals` is a single getAll.

@@ -3,7 +3,7 @@ import { mergeSnapshots, type MergeReport } from "../../shared/merge";
 import { encodeProjectFile, type ProjectSnapshot, type SnapshotDocument, type SnapshotSpan } from "../../shared/projectFile";
 import type { SnapshotActor, SnapshotLink } from "../../shared/projectFile/snapshot";
 import { APP_VERSION } from "../version";
-import { db } from "./db";
+import { db, projectDocuments } from "./db";
 import { saveStatus } from "./saveStatus";
 
 /** A document row as stored: the record plus any fields a newer version wrote. */
@@ -18,7 +18,7 @@ export const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, db.spa
 export async function snapshotIn(projectId: string): Promise<ProjectSnapshot> {
   const project = await db.projects.get(projectId);
   if (!project) throw new Error("The project is no longer in the store.");
-  const rows: StoredDocument[] = await db.documents.where("projectId").equals(projectId).sortBy("createdAt");
+  const rows: StoredDocument[] = await projectDocuments(db, projectId).toArray();
   const texts = await db.texts.bulkGet(rows.map((d) => d.id));
   const documents = rows.map(({ extra, ...doc }, i): SnapshotDocument => {
     const text = texts[i]?.text;

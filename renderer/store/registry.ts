@@ -11,7 +11,7 @@ import { findMentions, type Mention } from "../../shared/coding/mentions";
 import { labelAttributes, type ActorRecord } from "../../shared/coding/model";
 import type { LabelDef, SpanRecord } from "../../shared/model";
 import { initialAttrs } from "../coding";
-import { db } from "./db";
+import { db, projectDocuments } from "./db";
 import { history, type SpanEdit } from "./history";
 
 /** What the actor form holds. */
@@ -205,7 +205,7 @@ export async function findActorMentions(actor: ActorRecord, scope: { docId: stri
   const registry = await db.actors.where("projectId").equals(projectId).toArray();
   const documents = scope
     ? await db.documents.where("id").equals(scope.docId).toArray()
-    : await db.documents.where("projectId").equals(projectId).sortBy("createdAt");
+    : await projectDocuments(db, projectId).toArray();
   const items: MentionItem[] = [];
   for (const doc of documents) {
     const text = scope?.text ?? (await db.texts.get(doc.id))?.text;
