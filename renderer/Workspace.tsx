@@ -27,7 +27,8 @@ import { LabelBar } from "./components/LabelBar";
 import { platform } from "./platform";
 import { Reader, type ReaderHandle } from "./reader/Reader";
 import type { ReaderSpan } from "./reader/spanDecorations";
-import { db, projectDocuments } from "./store/db";
+import { db } from "./store/db";
+import { useProjectDocuments } from "./store/useProjectDocuments";
 import { importTextFiles, type IncomingFile } from "./store/documents";
 import { describeStoreError } from "./store/saveStatus";
 import { exportJsonlInBackground, projectFileInBackground } from "./workers/client";
@@ -37,8 +38,6 @@ const TEXT_FILE_FILTERS = [{ name: "Text files", extensions: ["txt"] }];
 
 let nextNoticeId = 1;
 
-/** How many documents the list shows before the whole list has loaded. */
-const FIRST_PAGE = 200;
 
 /** Safe file name from a project name: no path separators or control characters. */
 function fileStem(name: string): string {
@@ -49,9 +48,7 @@ function fileStem(name: string): string {
 export function Workspace({ projectId, annotator }: { projectId: string; annotator: string }) {
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
   // The first page of the list comes at once; the whole list (for filtering and counts) follows.
-  const firstDocuments = useLiveQuery(() => projectDocuments(db, projectId).limit(FIRST_PAGE).toArray(), [projectId]);
-  const allDocuments = useLiveQuery(() => projectDocuments(db, projectId).toArray(), [projectId]);
-  const documents = allDocuments ?? firstDocuments ?? [];
+  const { documents, total: documentCount, complete: listComplete } = useProjectDocuments(projectId);
   const docId = useSetting<string | null>(`currentDocId:${projectId}`, null);
   const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
@@ -394,7 +391,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
         <h1 className="sw-brand">Spanwise</h1>
         {project && <ProjectControls project={project} onError={(m) => notify(m, "problem")} />}
         <FileButton label="Import documents" filters={TEXT_FILE_FILTERS} multiple onProgress={readingProgress} onFiles={(files) => void importFiles(files)} />
-        <button type="button" className="sw-button" onClick={() => void exportJsonl()} disabled={documents.length === 0}>
+        <button type="button" className="sw-button" onClick={() => void exportJsonl()} disabled={documentCount === 0}>
           Export JSONL
         </button>
         <button type="button" className="sw-button" onClick={() => void saveProject()} disabled={!project}>
@@ -445,7 +442,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
       )}
       <Notices notices={notices} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
       <div className="sw-body">
-        <DocumentList documents={documents} currentId={docId} onOpen={openDocument} />
+        <DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={docId} onOpen={openDocument} />
         <main className="sw-main">
           {view === "events" && project ? (
             <EventsView project={project} fileStem={fileStem(project.name)} onOpen={openEvent} notify={notify} />
@@ -486,7 +483,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
             </>
           ) : (
             <div className="sw-welcome">
-              <h2>{documents.length ? "Open a document from the list" : "Import documents to begin"}</h2>
+              <h2>{documentCount ? "Open a document from the list" : "Import documents to begin"}</h2>
               <p>
                 Select text and press <kbd>1</kbd> Actor, <kbd>2</kbd> Event, <kbd>3</kbd> Date, <kbd>4</kbd> Quote. Keyboard only: click
                 into the text or Tab to it, move with the arrows (<kbd>Ctrl</kbd> for words), extend with <kbd>Shift</kbd>.

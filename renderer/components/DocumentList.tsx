@@ -3,7 +3,12 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import type { DocumentRecord } from "../../shared/model";
 
 interface DocumentListProps {
+  /** The documents loaded so far, in order. */
   documents: readonly DocumentRecord[];
+  /** How many the project has; rows past the loaded ones show as loading. */
+  total: number;
+  /** Whether every document is loaded (filtering searches only loaded ones until then). */
+  complete: boolean;
   currentId: string | null;
   onOpen(id: string): void;
 }
@@ -11,7 +16,7 @@ interface DocumentListProps {
 const ROW_HEIGHT = 32;
 
 /** The project's documents, filterable by title; only the rows in view are in the DOM. */
-export function DocumentList({ documents, currentId, onOpen }: DocumentListProps) {
+export function DocumentList({ documents, total, complete, currentId, onOpen }: DocumentListProps) {
   const [filter, setFilter] = useState("");
   const shown = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
@@ -19,7 +24,7 @@ export function DocumentList({ documents, currentId, onOpen }: DocumentListProps
   }, [documents, filter]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
-    count: shown.length,
+    count: filter.trim() ? shown.length : Math.max(total, documents.length),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -29,7 +34,7 @@ export function DocumentList({ documents, currentId, onOpen }: DocumentListProps
     <nav className="sw-doclist" aria-label="Documents">
       <div className="sw-panel-head">
         <h2>Documents</h2>
-        <span className="sw-count">{documents.length}</span>
+        <span className="sw-count">{Math.max(total, documents.length)}</span>
       </div>
       <input
         className="sw-filter"
@@ -39,13 +44,25 @@ export function DocumentList({ documents, currentId, onOpen }: DocumentListProps
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
-      {documents.length === 0 ? (
+      {filter.trim() && !complete && (
+        <p className="sw-hint" role="status">
+          Still loading the list: searched {documents.length} of {total}.
+        </p>
+      )}
+      {total === 0 && documents.length === 0 ? (
         <p className="sw-empty">No documents yet. Import .txt files or drop them on the window.</p>
       ) : (
         <div className="sw-scroll" ref={scroller}>
           <ul style={{ height: virtual.getTotalSize() }} className="sw-virtual">
             {virtual.getVirtualItems().map((row) => {
-              const doc = shown[row.index]!;
+              const doc = shown[row.index];
+              if (!doc) {
+                return (
+                  <li key={`loading-${row.index}`} style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }} className="sw-doc-loading" aria-hidden="true">
+                    …
+                  </li>
+                );
+              }
               return (
                 <li key={doc.id} style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
                   <button
