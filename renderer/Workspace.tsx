@@ -118,18 +118,24 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
 
   // A pending span is drawn until the store hands it back saved. With
   // several annotators shown, each layer gets its own underline style and tag.
-  const shownSpans = useMemo<ReaderSpan[]>(() => {
-    const saved = new Set(allSpans.map((s) => s.id));
-    const drawn: ReaderSpan[] = [...spans, ...pending.filter((p) => !saved.has(p.id))];
+  // Work over all spans happens when the store changes, not on every pending span: a key press
+  // only appends to the array the reader already has.
+  const savedIds = useMemo(() => new Set(allSpans.map((s) => s.id)), [allSpans]);
+  const withLayer = useMemo(() => {
     const visible = layers.filter((l) => !hidden.includes(l.annotator));
-    if (visible.length < 2) return drawn;
+    if (visible.length < 2) return null;
     const index = new Map(layers.map((l) => [l.annotator, l.index]));
-    return drawn.map((s) => ({ ...s, layer: { index: index.get(s.annotator) ?? layers.length, tag: layerTag(s.annotator) } }));
-  }, [allSpans, spans, pending, layers, hidden]);
+    return (s: ReaderSpan): ReaderSpan => ({ ...s, layer: { index: index.get(s.annotator) ?? layers.length, tag: layerTag(s.annotator) } });
+  }, [layers, hidden]);
+  const layeredSpans = useMemo<ReaderSpan[]>(() => (withLayer ? spans.map(withLayer) : spans), [spans, withLayer]);
+  const shownSpans = useMemo<ReaderSpan[]>(() => {
+    const unsaved = pending.filter((p) => !savedIds.has(p.id));
+    if (unsaved.length === 0) return layeredSpans;
+    return [...layeredSpans, ...(withLayer ? unsaved.map(withLayer) : unsaved)];
+  }, [layeredSpans, pending, savedIds, withLayer]);
   useEffect(() => {
-    const saved = new Set(allSpans.map((s) => s.id));
-    setPending((p) => (p.some((s) => saved.has(s.id)) ? p.filter((s) => !saved.has(s.id)) : p));
-  }, [allSpans]);
+    setPending((p) => (p.some((s) => savedIds.has(s.id)) ? p.filter((s) => !savedIds.has(s.id)) : p));
+  }, [savedIds]);
 
   const notify = useCallback((text: string, kind: Notice["kind"] = "info") => {
     const notice = { id: nextNoticeId++, kind, text };
@@ -365,10 +371,10 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     }
   };
 
-  const pickSpan = (id: string | null) => {
+  const pickSpan = useCallback((id: string | null) => {
     setSelectedSpanId(id);
     if (id) reader.current?.scrollToSpan(id);
-  };
+  }, []);
 
   // An event row opens its document at the event: scroll once the span is drawn.
   const [view, setView] = useState<"reader" | "events">("reader");

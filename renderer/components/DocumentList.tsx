@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { DocumentRecord } from "../../shared/model";
 
@@ -16,7 +16,8 @@ interface DocumentListProps {
 const ROW_HEIGHT = 32;
 
 /** The project's documents, filterable by title; only the rows in view are in the DOM. */
-export function DocumentList({ documents, total, complete, currentId, onOpen }: DocumentListProps) {
+/** Re-rendered only when its own props change, not on every key press in the reader. */
+export const DocumentList = memo(function DocumentList({ documents, total, complete, currentId, onOpen }: DocumentListProps) {
   const [filter, setFilter] = useState("");
   const shown = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
@@ -82,4 +83,4 @@ export function DocumentList({ documents, total, complete, currentId, onOpen }: 
       )}
     </nav>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { memo, useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { LabelDef, SpanRecord } from "../../shared/model";
 
@@ -14,7 +14,8 @@ const ROW_HEIGHT = 30;
 const PREVIEW = 80;
 
 /** The open document's spans in text order; clicking one scrolls the reader to it and selects it. */
-export function SpanList({ spans, text, labels, selectedId, onPick }: SpanListProps) {
+/** Re-rendered only when its own props change, not on every key press in the reader. */
+export const SpanList = memo(function SpanList({ spans, text, labels, selectedId, onPick }: SpanListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: spans.length,
@@ -61,4 +62,4 @@ export function SpanList({ spans, text, labels, selectedId, onPick }: SpanListPr
       )}
     </aside>
   );
-}
+});
