@@ -47,10 +47,6 @@ function expectArgs(operation: string, args: readonly unknown[], count: number):
   if (args.length !== count) throw new Error(`${operation} takes ${count} argument(s), got ${args.length}`);
 }
 
-export function unregisterBridgeHandlers(): void {
-  for (const channel of Object.values(BRIDGE_CHANNELS)) ipcMain.removeHandler(channel);
-}
-
 /** The window of an app page's top frame, or an error for anyone else. */
 function trustedWindow(event: IpcMainInvokeEvent): BrowserWindow {
   const frame = event.senderFrame;

@@ -7,7 +7,7 @@ import { withAttrValue } from "../shared/coding/attributes";
 import { normalizeDate } from "../shared/coding/dates";
 import { deleteSpanWithLinks, linkTargets } from "../shared/coding/links";
 import { labelAttributes, type ActorRecord, type AttrValue, type AttributeDef, type LinkRecord, type LinkTypeDef } from "../shared/coding/model";
-import type { DocumentRecord, LabelDef, SpanRecord } from "../shared/model";
+import { tombstone, type DocumentRecord, type LabelDef, type SpanRecord } from "../shared/model";
 import { history, type Edit } from "./store/history";
 
 /** Attribute values a new span starts with: a date span's calendar value read from its text. */
@@ -20,6 +20,28 @@ export function initialAttrs(label: LabelDef | undefined, spanText: string, doc:
     if (date.ok) attrs[def.id] = date.value;
   }
   return Object.keys(attrs).length ? attrs : undefined;
+}
+
+/** What a new span is made from: where it is, its label, who tags it. */
+export interface NewSpan {
+  doc: Pick<DocumentRecord, "id" | "projectId" | "publishedAt">;
+  /** The document's text, to fill values the label reads from the span's text. */
+  text: string;
+  start: number;
+  end: number;
+  labelId: string;
+  label: LabelDef | undefined;
+  annotator: string;
+  actorId?: string;
+}
+
+/** A new span record, with the attribute values tagging it by hand gives. Tagging and "tag all mentions" both make spans here. */
+export function newSpan({ doc, text, start, end, labelId, label, annotator, actorId }: NewSpan, now: number): SpanRecord {
+  const span: SpanRecord = { id: crypto.randomUUID(), projectId: doc.projectId, docId: doc.id, start, end, label: labelId, annotator, createdAt: now, updatedAt: now, deleted: false };
+  const attrs = initialAttrs(label, text.slice(start, end), doc);
+  if (attrs) span.attrs = attrs;
+  if (actorId !== undefined) span.actorId = actorId;
+  return span;
 }
 
 /** Sets (or clears, with undefined) one attribute of a span. */
@@ -69,13 +91,13 @@ export async function addLink(type: LinkTypeDef, from: SpanRecord, to: SpanRecor
     deleted: false,
   };
   const linkEdits: Edit<LinkRecord>[] = [{ before: null, after: link }];
-  if (type.single) for (const old of live) linkEdits.push({ before: old, after: { ...old, deleted: true, updatedAt: now } });
+  if (type.single) for (const old of live) linkEdits.push({ before: old, after: tombstone(old, now) });
   await history.perform({ label: `Link ${type.name}`, docId: from.docId, edits: [], linkEdits });
   return link;
 }
 
 export async function removeLink(link: LinkRecord): Promise<void> {
-  await history.perform({ label: "Remove link", docId: link.docId, edits: [], linkEdits: [{ before: link, after: { ...link, deleted: true, updatedAt: Date.now() } }] });
+  await history.perform({ label: "Remove link", docId: link.docId, edits: [], linkEdits: [{ before: link, after: tombstone(link, Date.now()) }] });
 }
 
 /** Removes a span with every link to or from it, as one step. */

@@ -1,6 +1,6 @@
 import type { LinkRecord, LinkTypeDef } from "../shared/coding/model";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../shared/model";
-import { initialAttrs, removeSpanWithLinks } from "./coding";
+import { newSpan, removeSpanWithLinks } from "./coding";
 import { snapToWords } from "../shared/snap";
 import type { ReaderHandle } from "./reader/Reader";
 import type { ReaderSpan } from "./reader/spanDecorations";
@@ -43,22 +43,8 @@ export async function applyLabel(ctx: CommandContext, labelId: string): Promise<
     ctx.notify("The selection holds no words to tag.");
     return;
   }
-  const now = Date.now();
-  const span: SpanRecord = {
-    id: crypto.randomUUID(),
-    projectId: doc.projectId,
-    docId: doc.id,
-    start: range.start,
-    end: range.end,
-    label: labelId,
-    annotator: ctx.annotator,
-    createdAt: now,
-    updatedAt: now,
-    deleted: false,
-  };
   const label = ctx.labels.find((l) => l.id === labelId);
-  const attrs = initialAttrs(label, text.slice(range.start, range.end), doc);
-  if (attrs) span.attrs = attrs;
+  const span = newSpan({ doc, text, start: range.start, end: range.end, labelId, label, annotator: ctx.annotator }, Date.now());
   ctx.showPending({ ...span, pending: true });
   reader.collapseTo(range.end);
   try {

@@ -80,6 +80,14 @@ export interface SpanRecord {
   actorId?: string;
 }
 
+/**
+ * A record removed at `now`: kept as a tombstone (spans, links, actors), so
+ * that the removal travels to colleagues in a merge like any later edit.
+ */
+export function tombstone<T extends { deleted: boolean; updatedAt: number }>(record: T, now: number): T {
+  return { ...record, deleted: true, updatedAt: now };
+}
+
 /** Orders spans as a reader meets them: by start, then the longer first, then by id. */
 export function compareSpans(a: Pick<SpanRecord, "start" | "end" | "id">, b: Pick<SpanRecord, "start" | "end" | "id">): number {
   return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -4,7 +4,9 @@ import type { BackupStore } from "../platform/platform";
 import { backUpProject, listBackups, type ProjectBackup } from "../store/backups";
 import { openAsNewProject, replaceProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
-import { formatBytes, storageState, type StorageState } from "../store/storage";
+import { formatBytes } from "../../shared/units";
+import { storageState, type StorageState } from "../store/storage";
+import { formatTime } from "./format";
 import { ConfirmDialog, Dialog } from "./Dialog";
 
 interface BackupsProps {
@@ -14,7 +16,6 @@ interface BackupsProps {
   onClose(): void;
 }
 
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
 /** Reads and checks a backup file; throws with the file's problems. */
 export async function readBackup(store: BackupStore, backup: { fileName: string }) {
@@ -59,16 +60,16 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
   const restoreAsNew = (backup: ProjectBackup) =>
     act(async () => {
       const snapshot = await readBackup(store, backup);
-      const opened = await openAsNewProject(snapshot, `${snapshot.project.name} (backup of ${when(backup.takenAt)})`);
+      const opened = await openAsNewProject(snapshot, `${snapshot.project.name} (backup of ${formatTime(backup.takenAt)})`);
       await switchProject(opened.projectId);
-      notify(`Restored the backup of ${when(backup.takenAt)} as the project “${opened.name}”.`, "info");
+      notify(`Restored the backup of ${formatTime(backup.takenAt)} as the project “${opened.name}”.`, "info");
       onClose();
     });
   const replace = (backup: ProjectBackup) =>
     act(async () => {
       const snapshot = await readBackup(store, backup);
       await replaceProject(project.id, snapshot);
-      notify(`“${project.name}” is now as it was at ${when(backup.takenAt)}.`, "info");
+      notify(`“${project.name}” is now as it was at ${formatTime(backup.takenAt)}.`, "info");
       onClose();
     });
 
@@ -83,7 +84,7 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
         onConfirm={() => void replace(replacing)}
       >
         <p>
-          The project will be exactly as it was at {when(replacing.takenAt)}. Everything done since then is lost, unless you first back it up or save a
+          The project will be exactly as it was at {formatTime(replacing.takenAt)}. Everything done since then is lost, unless you first back it up or save a
           project file.
         </p>
       </ConfirmDialog>
@@ -128,7 +129,7 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
           {backups.map((b) => (
             <li key={b.fileName}>
               <span>
-                {when(b.takenAt)} · {formatBytes(b.bytes)}
+                {formatTime(b.takenAt)} · {formatBytes(b.bytes)}
               </span>
               <span className="sw-backup-actions">
                 <button type="button" className="sw-button" disabled={working} onClick={() => void restoreAsNew(b)}>

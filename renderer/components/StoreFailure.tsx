@@ -5,11 +5,11 @@ import { listBackups, type ProjectBackup } from "../store/backups";
 import { deleteStore } from "../store/openStore";
 import { openAsNewProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
-import { formatBytes } from "../store/storage";
+import { formatBytes } from "../../shared/units";
+import { formatTime } from "./format";
 import { readBackup } from "./Backups";
 import { ConfirmDialog } from "./Dialog";
 
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
 /** The newest backup of each project. */
 function latestPerProject(backups: readonly ProjectBackup[]): ProjectBackup[] {
@@ -79,7 +79,7 @@ export function StoreFailure({ message, store }: { message: string; store: Backu
             {latest.map((b) => (
               <li key={b.fileName}>
                 <span>
-                  {when(b.takenAt)} · {formatBytes(b.bytes)}
+                  {formatTime(b.takenAt)} · {formatBytes(b.bytes)}
                 </span>
                 <button type="button" className="sw-button" onClick={() => void saveCopy(b)}>
                   Save a copy

@@ -1,5 +1,5 @@
 import type { ActorRecord, LinkRecord } from "../../shared/coding/model";
-import type { SpanRecord } from "../../shared/model";
+import { tombstone, type SpanRecord } from "../../shared/model";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
 
@@ -63,7 +63,7 @@ function afterOf(entry: HistoryEntry, now?: number): RecordWrite {
 
 /** The records undoing an action writes: each `before` again, or a tombstone of what was new. */
 function beforeOf(entry: HistoryEntry, now: number): RecordWrite {
-  const revert = <T extends { updatedAt: number; deleted: boolean }>(e: Edit<T>): T => (e.before ? { ...e.before, updatedAt: now } : { ...e.after, deleted: true, updatedAt: now });
+  const revert = <T extends { updatedAt: number; deleted: boolean }>(e: Edit<T>): T => (e.before ? { ...e.before, updatedAt: now } : tombstone(e.after, now));
   return { spans: entry.edits.map(revert), links: (entry.linkEdits ?? []).map(revert), actors: (entry.actorEdits ?? []).map(revert) };
 }
 

@@ -6,7 +6,7 @@
 import { FORBIDDEN_JSON_KEYS } from "../../shared/safeJson";
 import { validateCoding } from "../../shared/coding/validate";
 import { DEFAULT_ATTRIBUTES, labelAttributes, projectLinkTypes, type AttributeDef, type ChoiceOption, type LinkTypeDef } from "../../shared/coding/model";
-import type { LabelDef } from "../../shared/model";
+import { tombstone, type LabelDef } from "../../shared/model";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
 
@@ -194,8 +194,8 @@ export async function saveLabels(projectId: string, labels: readonly LabelDef[],
         .equals(projectId)
         .filter((l) => !l.deleted && (ids.has(l.from) || ids.has(l.to)))
         .toArray();
-      await db.spans.bulkPut(spans.map((s) => ({ ...s, deleted: true, updatedAt: now })));
-      await db.links.bulkPut(links.map((l) => ({ ...l, deleted: true, updatedAt: now })));
+      await db.spans.bulkPut(spans.map((s) => tombstone(s, now)));
+      await db.links.bulkPut(links.map((l) => tombstone(l, now)));
       return { removedSpans: spans.length };
     }),
   );

@@ -9,8 +9,8 @@
 import { actorsById, mergeActors, renameActor, resolveActor, uniqueAliases } from "../../shared/coding/actors";
 import { findMentions, type Mention } from "../../shared/coding/mentions";
 import { labelAttributes, type ActorRecord } from "../../shared/coding/model";
-import type { LabelDef, SpanRecord } from "../../shared/model";
-import { initialAttrs } from "../coding";
+import { tombstone, type LabelDef, type SpanRecord } from "../../shared/model";
+import { newSpan, type NewSpan } from "../coding";
 import { db, projectDocuments } from "./db";
 import { history, type SpanEdit } from "./history";
 
@@ -137,7 +137,7 @@ export async function deleteActor(actor: ActorRecord): Promise<number> {
     delete after.actorId;
     return { before, after };
   });
-  await history.perform({ label: `Delete actor ${actor.name}`, docId: null, edits, actorEdits: [{ before: actor, after: { ...actor, deleted: true, updatedAt: now } }] });
+  await history.perform({ label: `Delete actor ${actor.name}`, docId: null, edits, actorEdits: [{ before: actor, after: tombstone(actor, now) }] });
   return spans.length;
 }
 
@@ -233,7 +233,7 @@ export async function tagMentions(actor: ActorRecord, mentions: readonly Pick<Me
   const registry = actorsById(await db.actors.where("projectId").equals(actor.projectId).toArray());
   const docIds = [...new Set(mentions.map((m) => m.docId))];
   const taken = new Map<string, SpanRecord[]>();
-  const sources = new Map<string, { text: string; publishedAt?: string }>();
+  const sources = new Map<string, { doc: NewSpan["doc"]; text: string }>();
   for (const docId of docIds) {
     const spans = await db.spans.where("docId").equals(docId).toArray();
     taken.set(
@@ -241,30 +241,15 @@ export async function tagMentions(actor: ActorRecord, mentions: readonly Pick<Me
       spans.filter((s) => !s.deleted && s.actorId !== undefined && resolveActor(registry, s.actorId)?.id === actor.id),
     );
     const [doc, text] = await Promise.all([db.documents.get(docId), db.texts.get(docId)]);
-    sources.set(docId, { text: text?.text ?? "", ...(doc?.publishedAt === undefined ? {} : { publishedAt: doc.publishedAt }) });
+    sources.set(docId, { doc: doc ?? { id: docId, projectId: actor.projectId }, text: text?.text ?? "" });
   }
   const now = Date.now();
   const made: SpanRecord[] = [];
   for (const mention of mentions) {
     const overlaps = (s: Pick<SpanRecord, "start" | "end">) => s.start < mention.end && mention.start < s.end;
     if (taken.get(mention.docId)!.some(overlaps) || made.some((s) => s.docId === mention.docId && overlaps(s))) continue;
-    const source = sources.get(mention.docId)!;
-    // What tagging the text by hand would give (a label that fills a value from the text).
-    const attrs = initialAttrs(label, source.text.slice(mention.start, mention.end), source);
-    made.push({
-      ...(attrs ? { attrs } : {}),
-      id: crypto.randomUUID(),
-      projectId: actor.projectId,
-      docId: mention.docId,
-      start: mention.start,
-      end: mention.end,
-      label: label.id,
-      annotator,
-      createdAt: now,
-      updatedAt: now,
-      deleted: false,
-      actorId: actor.id,
-    });
+    const { doc, text } = sources.get(mention.docId)!;
+    made.push(newSpan({ doc, text, start: mention.start, end: mention.end, labelId: label.id, label, annotator, actorId: actor.id }, now));
   }
   if (made.length === 0) return made;
   const edits: SpanEdit[] = made.map((after) => ({ before: null, after }));

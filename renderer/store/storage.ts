@@ -26,16 +26,3 @@ export async function storageState(): Promise<StorageState> {
   const persisted = storage?.persisted ? await storage.persisted().catch(() => null) : null;
   return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted };
 }
-
-/** "12.3 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KB", "MB", "GB", "TB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}

@@ -3,7 +3,7 @@
  * span does to its links, and how undo brings both back. Pure: functions
  * return new records with `updatedAt` set for the caller to store together.
  */
-import type { SpanRecord } from "../model";
+import { tombstone, type SpanRecord } from "../model";
 import type { LinkRecord, LinkTypeDef } from "./model";
 
 /** Live links by the ids of the spans they join (each link is listed under both ends). */
@@ -48,20 +48,12 @@ export function linkTypesFrom(types: readonly LinkTypeDef[], label: string): Lin
 
 /**
  * Removing a span: its tombstone and tombstones of its live links, all with
- * `updatedAt = now`. Store them in one transaction; keep them for undo.
+ * `updatedAt = now`. Store them in one transaction; undo writes the
+ * versions from before (renderer/store/history.ts).
  */
 export function deleteSpanWithLinks<S extends SpanRecord, L extends LinkRecord>(span: S, links: readonly L[], now: number): { span: S; links: L[] } {
   const touched = links.filter((link) => !link.deleted && (link.from === span.id || link.to === span.id));
-  return { span: { ...span, deleted: true, updatedAt: now }, links: touched.map((link) => ({ ...link, deleted: true, updatedAt: now })) };
-}
-
-/**
- * Undoing {@link deleteSpanWithLinks}: the span and the links it removed, live
- * again with `updatedAt = now` (a later edit than the deletion, so the undo
- * travels to colleagues like any edit).
- */
-export function restoreSpanWithLinks<S extends SpanRecord, L extends LinkRecord>(removed: { span: S; links: readonly L[] }, now: number): { span: S; links: L[] } {
-  return { span: { ...removed.span, deleted: false, updatedAt: now }, links: removed.links.map((link) => ({ ...link, deleted: false, updatedAt: now })) };
+  return { span: tombstone(span, now), links: touched.map((link) => tombstone(link, now)) };
 }
 
 function withArticle(word: string): string {

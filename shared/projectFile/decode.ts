@@ -23,7 +23,8 @@ import {
   spanLineSchema,
 } from "./records";
 import type { ProjectFileInfo, ProjectSnapshot, SnapshotDocument, SnapshotLabel, SnapshotProject, SnapshotSpan } from "./snapshot";
-import { formatBytes, inflateEntry, readZipDirectory, type ZipEntry } from "./zipRead";
+import { formatBytes } from "../units";
+import { inflateEntry, readZipDirectory, type ZipEntry } from "./zipRead";
 
 /**
  * How far reading has got. Stages come in this order: `unpacking` (members),

@@ -1,5 +1,5 @@
 import { isJsonObject, parseJsonSafe } from "../safeJson";
-import { formatBytes } from "./zipRead";
+import { formatBytes } from "../units";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const NEWLINE = 0x0a;

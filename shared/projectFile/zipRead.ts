@@ -1,6 +1,7 @@
 import { Inflate } from "fflate";
 import { crc32 } from "./crc32";
 import { isDirectoryName, memberNameProblem } from "./memberNames";
+import { formatBytes } from "../units";
 
 /** Caps on what a zip may declare, checked before anything is inflated. */
 export interface ZipLimits {
@@ -252,15 +253,3 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** A byte count for people: "512 bytes", "3.2 MiB". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
-}

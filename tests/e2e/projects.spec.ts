@@ -134,7 +134,6 @@ test("open a project file as a new project; a bad file changes nothing", async (
   const carla = await profile(browser, "Carla");
   await carla.getByLabel("Open project").setInputFiles(file);
   await carla.getByRole("dialog", { name: "Open geneva.spanwise" }).getByRole("button", { name: "Open as new project" }).click();
-  await expect(carla.getByLabel("Project", { exact: true })).toHaveValue(/.+/);
   await expect(carla.getByLabel("Project", { exact: true }).locator("option:checked")).toHaveText("Geneva talks");
   await expect(carla.getByRole("navigation", { name: "Documents" }).getByRole("button")).toHaveCount(2);
   await openDocument(carla, "summit");
