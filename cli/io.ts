@@ -1,3 +1,5 @@
+import type { RawInflate } from "../shared/projectFile/zipRead";
+
 /**
  * Everything a command does to the outside world, so that commands are plain
  * functions and tests run them against memory (tests/cli) while the real CLI
@@ -18,4 +20,6 @@ export interface CliIo {
   /** Whether standard error is a terminal (progress then updates one line in place). */
   stderrIsTTY: boolean;
   now(): number;
+  /** A native inflater for reading project files; without it the decoder's own (slower) one is used. */
+  inflate?: RawInflate;
 }

@@ -13,7 +13,10 @@ export async function decodeFile(io: CliIo, path: string, options: LoadOptions):
   const large = bytes.length >= LARGE_FILE_BYTES;
   const progress = createProgress(io, !options.quiet && (io.stderrIsTTY || large), `spanwise: reading ${path}: `);
   try {
-    return { ...(await decodeProjectFile(bytes, path, { onProgress: (p) => progress.update(p.stage, p.done, p.total, p.stage === "parsing" ? "bytes" : "items") })), large };
+    return { ...(await decodeProjectFile(bytes, path, {
+      onProgress: (p) => progress.update(p.stage, p.done, p.total, p.stage === "parsing" ? "bytes" : "items"),
+      ...(io.inflate ? { inflate: io.inflate } : {}),
+    })), large };
   } finally {
     progress.done();
   }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { open, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
+import { inflateRawSync } from "node:zlib";
+import type { RawInflate } from "../shared/projectFile/zipRead";
 import { CliError } from "./errors";
 import type { CliIo } from "./io";
 
@@ -24,6 +26,21 @@ export function describeFsError(action: string, file: string, error: unknown): C
   const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
   return new CliError(`cannot ${action} "${file}": ${reason}`);
 }
+
+/**
+ * Node's zlib, capped at the member's declared size: about three times as fast
+ * as the decoder's JavaScript inflater on the members of a big project.
+ */
+export const nodeInflate: RawInflate = (compressed, cap) => {
+  try {
+    // zlib takes no cap of 0; a member declared empty that inflates to a byte is too large all the same.
+    const out = inflateRawSync(compressed, { maxOutputLength: Math.max(cap, 1) });
+    if (out.byteLength > cap) return "too-large";
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch (error) {
+    return (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : "corrupt";
+  }
+};
 
 export function createNodeIo(): CliIo {
   return {
@@ -51,11 +68,17 @@ export function createNodeIo(): CliIo {
         const encoder = new TextEncoder();
         let block: Uint8Array[] = [];
         let blockBytes = 0;
+        // One block is written while the next is made: the disk and the CPU work at once.
+        let writing: Promise<unknown> = Promise.resolve();
         const flush = async () => {
           if (blockBytes === 0) return;
-          await handle.write(Buffer.concat(block, blockBytes));
+          const data = Buffer.concat(block, blockBytes);
           block = [];
           blockBytes = 0;
+          await writing;
+          writing = handle.write(data);
+          // Awaited before the next write and at the end; until then a failure must not count as unhandled.
+          writing.catch(() => {});
         };
         for await (const chunk of chunks) {
           const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
@@ -64,6 +87,7 @@ export function createNodeIo(): CliIo {
           if (blockBytes >= WRITE_BLOCK) await flush();
         }
         await flush();
+        await writing;
         await handle.sync();
         closed = true;
         await handle.close();
@@ -91,5 +115,6 @@ export function createNodeIo(): CliIo {
 
     stderrIsTTY: process.stderr.isTTY === true,
     now: () => Date.now(),
+    inflate: nodeInflate,
   };
 }

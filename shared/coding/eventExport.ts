@@ -4,6 +4,7 @@
  */
 import Papa from "papaparse";
 import type { EventActor, EventRow } from "./events";
+import { isoTime } from "../isoTime";
 
 /** An actor as PLOVER's actor object names its fields, plus Spanwise's ids. */
 export interface PloverActor {
@@ -71,8 +72,8 @@ export function eventToJson(row: EventRow): EventJson {
     doc_title: row.docTitle,
     published_at: row.publishedAt ?? null,
     coder: row.annotator,
-    coded_date: new Date(row.updatedAt).toISOString().slice(0, 10),
-    coded_time: new Date(row.updatedAt).toISOString(),
+    coded_date: isoTime(row.updatedAt).slice(0, 10),
+    coded_time: isoTime(row.updatedAt),
   };
   if (row.problems.length > 0) record.problems = [...row.problems];
   return record;

@@ -10,6 +10,7 @@ import { cleanAttrs } from "../coding/attributes";
 import { linkProblem } from "../coding/links";
 import { projectLinkTypes, type ActorRecord, type AttrValue, type LinkRecord, type LinkTypeDef } from "../coding/model";
 import type { LabelDef, SpanRecord } from "../model";
+import { isoTime } from "../isoTime";
 
 /** What the export needs to know about a project's coding. All optional: without it, values are exported unchecked. */
 export interface ExportCoding {
@@ -85,8 +86,8 @@ export function exportLinks(links: readonly LinkRecord[], spans: ReadonlyMap<str
       from: link.from,
       to: link.to,
       annotator: link.annotator,
-      created_at: new Date(link.createdAt).toISOString(),
-      updated_at: new Date(link.updatedAt).toISOString(),
+      created_at: isoTime(link.createdAt),
+      updated_at: isoTime(link.updatedAt),
     });
   }
   return out;

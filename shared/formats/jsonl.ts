@@ -21,6 +21,7 @@ import type { AttrValue, LinkRecord } from "../coding/model";
 import { createOffsetMap } from "../offsets";
 import { parseJsonSafe } from "../safeJson";
 import { exportLinks, spanCodingFields, type ExportActor, type ExportCoding, type ExportLink } from "./codingExport";
+import { isoTime } from "../isoTime";
 
 export type { ExportActor, ExportCoding, ExportLink } from "./codingExport";
 
@@ -104,8 +105,8 @@ export function toExportRecord(
         label: span.label,
         text: text.slice(span.start, span.end),
         annotator: span.annotator,
-        created_at: new Date(span.createdAt).toISOString(),
-        updated_at: new Date(span.updatedAt).toISOString(),
+        created_at: isoTime(span.createdAt),
+        updated_at: isoTime(span.updatedAt),
         ...spanCodingFields(span, coding),
       };
     }),

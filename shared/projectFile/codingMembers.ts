@@ -117,7 +117,7 @@ export function spanCodingFields(span: { attrs?: Record<string, string | number 
 }
 
 function where(member: string, record: object, index: number, lineNumbers: LineNumbers): string {
-  const line = lineNumbers.get(record);
+  const line = lineNumbers.get(record, index);
   return line === undefined ? `${member} record ${index + 1}` : `${member} line ${line}`;
 }
 

@@ -2,7 +2,7 @@ import { sha256HexBytes } from "../hash";
 import { createOffsetMap, type OffsetMap } from "../offsets";
 import { DEFAULT_LIMITS, DOCUMENTS_MEMBER, MANIFEST_MEMBER, PROJECT_FILE_FORMAT, PROJECT_MEMBER, SPANS_MEMBER, type ProjectFileLimits } from "./format";
 import { readCodingMembers, spanCodingFields, withoutUndefined } from "./codingMembers";
-import { parseJsonLines, parseJsonObjectMember, type LineNumbers } from "./jsonLines";
+import { LineNumbers, parseJsonLines, parseJsonObjectMember } from "./jsonLines";
 import { memberNameProblem } from "./memberNames";
 import { CURRENT_FORMAT_VERSION, migrateContent, type RawProjectContent } from "./migrations";
 import { ProblemList, quoteShort } from "./problems";
@@ -24,12 +24,12 @@ import {
 } from "./records";
 import type { ProjectFileInfo, ProjectSnapshot, SnapshotDocument, SnapshotLabel, SnapshotProject, SnapshotSpan } from "./snapshot";
 import { formatBytes } from "../units";
-import { inflateEntry, readZipDirectory, type ZipEntry } from "./zipRead";
+import { inflateEntry, readZipDirectory, type RawInflate, type ZipEntry } from "./zipRead";
 
 /**
  * How far reading has got. Stages come in this order: `unpacking` (members),
- * `parsing` (bytes of the JSON Lines members), `documents` (texts hashed),
- * `spans` (spans checked).
+ * `parsing` (bytes of the JSON Lines members), `spans` (spans checked),
+ * `documents` (texts hashed, which runs beside the span checks and finishes after them).
  */
 export interface DecodeProgress {
   stage: "unpacking" | "parsing" | "documents" | "spans";
@@ -41,6 +41,8 @@ export interface DecodeOptions {
   /** Override some of {@link DEFAULT_LIMITS}. */
   limits?: Partial<ProjectFileLimits>;
   onProgress?: (progress: DecodeProgress) => void;
+  /** A faster inflater than the built-in one, where the host has one. */
+  inflate?: RawInflate;
 }
 
 export type DecodeResult =
@@ -66,7 +68,7 @@ export async function decodeProjectFile(bytes: Uint8Array, fileName: string, opt
   const limits: ProjectFileLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const problems = new ProblemList(limits.maxProblems);
   try {
-    const decoded = await decode(bytes, limits, problems, options.onProgress ?? (() => {}));
+    const decoded = await decode(bytes, limits, problems, options.onProgress ?? (() => {}), options.inflate);
     if (decoded && problems.count === 0) return { ok: true, ...decoded };
   } catch (error) {
     // Anything unexpected is a refusal too: a caller must never get half a project.
@@ -83,6 +85,7 @@ async function decode(
   limits: ProjectFileLimits,
   problems: ProblemList,
   onProgress: (progress: DecodeProgress) => void,
+  inflate: RawInflate | undefined,
 ): Promise<Decoded | undefined> {
   const report: Report = (problem) => problems.add(problem);
   const directory = readZipDirectory(bytes, limits);
@@ -97,7 +100,7 @@ async function decode(
     report(`not a Spanwise project file: it has no ${MANIFEST_MEMBER}`);
     return undefined;
   }
-  const manifest = readMetadata(bytes, manifestEntry, limits, report);
+  const manifest = readMetadata(bytes, manifestEntry, limits, report, inflate);
   if (!manifest) return undefined;
   if (manifest.format !== PROJECT_FILE_FORMAT) {
     report(`not a Spanwise project file: ${MANIFEST_MEMBER} gives its format as ${JSON.stringify(manifest.format) ?? "nothing"}`);
@@ -144,32 +147,45 @@ async function decode(
     return undefined;
   }
 
-  // Unpack and check every member against its checksum before reading any of it.
+  // Unpack every member and check it against its checksum. Nothing read from a
+  // member is used before all checksums have matched; the digests run (in Web
+  // Crypto's threads) while the members are unpacked and parsed.
   const others = [...entries.keys()].filter((name) => name !== MANIFEST_MEMBER && !REQUIRED_MEMBERS.includes(name)).sort();
   const order = [...REQUIRED_MEMBERS, ...others];
   const data = new Map<string, Uint8Array>();
+  const checksums: Promise<void>[] = [];
   for (const [i, name] of order.entries()) {
     const entry = entries.get(name)!;
-    // The SHA-256 from the manifest is checked next, so the CRC would add nothing.
-    const inflated = inflateEntry(bytes, entry, { checkCrc: false });
+    // The SHA-256 from the manifest is checked instead, so the CRC would add nothing.
+    const inflated = inflateEntry(bytes, entry, { checkCrc: false, ...(inflate ? { inflate } : {}) });
     if (!inflated.ok) {
       report(inflated.problem);
       continue;
     }
-    if ((await sha256HexBytes(inflated.data)) !== members[name]!.sha256) {
-      report(`checksum mismatch: member "${name}" does not match its SHA-256 in ${MANIFEST_MEMBER} (the file was changed or damaged after it was saved)`);
-      continue;
-    }
+    checksums.push(
+      sha256HexBytes(inflated.data).then((digest) => {
+        if (digest !== members[name]!.sha256) {
+          report(`checksum mismatch: member "${name}" does not match its SHA-256 in ${MANIFEST_MEMBER} (the file was changed or damaged after it was saved)`);
+        }
+      }),
+    );
     // A stored member is a view into the caller's buffer: copy it, so the snapshot owns its bytes.
     // (Not .slice(): on a Node Buffer that is another view.)
     data.set(name, entry.method === 0 ? new Uint8Array(inflated.data) : inflated.data);
     onProgress({ stage: "unpacking", done: i + 1, total: order.length });
   }
-  if (problems.count > 0) return undefined;
+  const checked = Promise.all(checksums);
+  if (problems.count > 0) {
+    await checked;
+    return undefined;
+  }
 
+  // Problems found while parsing count only if every checksum matched: in a damaged file they are noise.
+  const parseProblems = new ProblemList(limits.maxProblems);
+  const reportParse: Report = (problem) => parseProblems.add(problem);
   const projectJson = parseJsonObjectMember(data.get(PROJECT_MEMBER)!, PROJECT_MEMBER);
-  if (!projectJson.ok) report(projectJson.problem);
-  const lineNumbers: LineNumbers = new WeakMap();
+  if (!projectJson.ok) reportParse(projectJson.problem);
+  const lineNumbers = new LineNumbers();
   const documentBytes = data.get(DOCUMENTS_MEMBER)!;
   const spanBytes = data.get(SPANS_MEMBER)!;
   const parseTotal = documentBytes.length + spanBytes.length;
@@ -179,8 +195,13 @@ async function decode(
     nextReport = done + PARSE_PROGRESS_BYTES;
     onProgress({ stage: "parsing", done, total: parseTotal });
   };
-  const documents = parseJsonLines(documentBytes, DOCUMENTS_MEMBER, limits.maxLineBytes, lineNumbers, report, parsed);
-  const spans = parseJsonLines(spanBytes, SPANS_MEMBER, limits.maxLineBytes, lineNumbers, report, (done) => parsed(documentBytes.length + done));
+  // Parsing waits for the first digests to start: they run on other threads meanwhile.
+  await Promise.resolve();
+  const documents = parseJsonLines(documentBytes, DOCUMENTS_MEMBER, limits.maxLineBytes, lineNumbers, reportParse, parsed);
+  const spans = parseJsonLines(spanBytes, SPANS_MEMBER, limits.maxLineBytes, lineNumbers, reportParse, (done) => parsed(documentBytes.length + done));
+  await checked;
+  if (problems.count > 0) return undefined;
+  problems.addAll(parseProblems);
   if (!projectJson.ok || problems.count > 0) return undefined;
 
   let content: RawProjectContent = {
@@ -199,12 +220,12 @@ async function decode(
   return readContent(content, formatVersion, lineNumbers, report, problems, onProgress, limits.maxLineBytes);
 }
 
-function readMetadata(bytes: Uint8Array, entry: ZipEntry, limits: ProjectFileLimits, report: Report): Record<string, unknown> | undefined {
+function readMetadata(bytes: Uint8Array, entry: ZipEntry, limits: ProjectFileLimits, report: Report, inflate: RawInflate | undefined): Record<string, unknown> | undefined {
   if (entry.size > limits.maxMetadataBytes) {
     report(`${entry.name} is too large: ${formatBytes(entry.size)} (at most ${formatBytes(limits.maxMetadataBytes)})`);
     return undefined;
   }
-  const inflated = inflateEntry(bytes, entry);
+  const inflated = inflateEntry(bytes, entry, inflate ? { inflate } : {});
   if (!inflated.ok) {
     report(inflated.problem);
     return undefined;
@@ -228,7 +249,7 @@ async function readContent(
   maxLineBytes: number,
 ): Promise<Decoded | undefined> {
   const where = (member: string, record: object, index: number) => {
-    const line = lineNumbers.get(record);
+    const line = lineNumbers.get(record, index);
     return line === undefined ? `${member} record ${index + 1}` : `${member} line ${line}`;
   };
 
@@ -291,14 +312,19 @@ async function readContent(
     docsById.set(line.id, { entry, at });
     documents.push(entry);
   }
-  const hashes = await textHashes(
+  // The texts are hashed (in Web Crypto's threads) while the spans are checked.
+  const hashesChecked = textHashes(
     documents.map((d) => d.text),
     (done, total) => onProgress({ stage: "documents", done, total }),
+  ).then((hashes) =>
+    documents.forEach((d, i) => {
+      if (hashes[i] !== d.doc.textHash) report(`${docsById.get(d.doc.id)!.at}: the textHash of document "${d.doc.id}" does not match its text`);
+    }),
   );
-  documents.forEach((d, i) => {
-    if (hashes[i] !== d.doc.textHash) report(`${docsById.get(d.doc.id)!.at}: the textHash of document "${d.doc.id}" does not match its text`);
-  });
 
+  // Problems with spans are listed after those with documents, whose hashes are still being checked.
+  const spanProblems = new ProblemList(problems.max);
+  const reportSpan: Report = (problem) => spanProblems.add(problem);
   // Spans: unique ids, an existing document and label, offsets inside the text, and the stored text at those offsets.
   const spans: SnapshotSpan[] = [];
   const spanIndex = new Map<string, number>();
@@ -308,29 +334,29 @@ async function readContent(
     const at = () => where(SPANS_MEMBER, raw, i);
     const parsed = spanLineSchema.safeParse(raw);
     if (!parsed.success) {
-      report(`${at()}: ${describeIssues(parsed.error)}`);
+      reportSpan(`${at()}: ${describeIssues(parsed.error)}`);
       continue;
     }
     const line = parsed.data;
     const earlier = spanIndex.get(line.id);
     if (earlier !== undefined) {
-      report(`${at()}: span id "${line.id}" is used twice (also ${where(SPANS_MEMBER, content.spans[earlier]!, earlier)})`);
+      reportSpan(`${at()}: span id "${line.id}" is used twice (also ${where(SPANS_MEMBER, content.spans[earlier]!, earlier)})`);
       continue;
     }
     spanIndex.set(line.id, i);
     const doc = docsById.get(line.docId);
     if (!doc) {
-      report(`${at()}: span "${line.id}" belongs to document "${line.docId}", which is not in the file`);
+      reportSpan(`${at()}: span "${line.id}" belongs to document "${line.docId}", which is not in the file`);
       continue;
     }
-    if (!labelIds.has(line.label)) report(`${at()}: span "${line.id}" has the label "${line.label}", which ${PROJECT_MEMBER} does not define`);
+    if (!labelIds.has(line.label)) reportSpan(`${at()}: span "${line.id}" has the label "${line.label}", which ${PROJECT_MEMBER} does not define`);
     if (line.start >= line.end) {
-      report(`${at()}: span "${line.id}" is empty or reversed (start ${line.start}, end ${line.end})`);
+      reportSpan(`${at()}: span "${line.id}" is empty or reversed (start ${line.start}, end ${line.end})`);
       continue;
     }
     const map = (doc.map ??= createOffsetMap(doc.entry.text));
     if (line.end > map.codePointLength) {
-      report(
+      reportSpan(
         `${at()}: span "${line.id}" ends at ${line.end}, past the end of document "${line.docId}" (${map.codePointLength} characters, counted in code points)`,
       );
       continue;
@@ -339,7 +365,7 @@ async function readContent(
     const end = map.toUtf16(line.end);
     const actual = doc.entry.text.slice(start, end);
     if (actual !== line.text) {
-      report(`${at()}: the text of span "${line.id}" does not match its offsets: the file says ${quoteShort(line.text)}, the document has ${quoteShort(actual)} there`);
+      reportSpan(`${at()}: the text of span "${line.id}" does not match its offsets: the file says ${quoteShort(line.text)}, the document has ${quoteShort(actual)} there`);
       continue;
     }
     const span: SnapshotSpan = {
@@ -358,6 +384,8 @@ async function readContent(
     spans.push(withOptionalExtra(span, extraFields(raw, SPAN_KEYS)));
   }
   onProgress({ stage: "spans", done: content.spans.length, total: content.spans.length });
+  await hashesChecked;
+  problems.addAll(spanProblems);
 
   if (manifest.success) {
     const { counts } = manifest.data;

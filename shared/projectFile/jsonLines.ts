@@ -4,8 +4,32 @@ import { formatBytes } from "../units";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const NEWLINE = 0x0a;
 
-/** The 1-based line each parsed record came from, for messages. */
-export type LineNumbers = WeakMap<object, number>;
+/**
+ * The 1-based line each parsed record came from, for messages. Kept as
+ * arrays beside the parsed records rather than a WeakMap from record to line:
+ * with a million records the WeakMap cost more than parsing them, and a line
+ * number is only looked up when something is wrong.
+ */
+export class LineNumbers {
+  private readonly members: { records: readonly object[]; lines: readonly number[] }[] = [];
+
+  /** Records `lines[i]` as the line of `records[i]`. */
+  add(records: readonly object[], lines: readonly number[]): void {
+    this.members.push({ records, lines });
+  }
+
+  /** The line `record` came from; `index` (its place in its member's records) makes the lookup immediate. */
+  get(record: object, index?: number): number | undefined {
+    for (const { records, lines } of this.members) {
+      if (index !== undefined && records[index] === record) return lines[index];
+    }
+    for (const { records, lines } of this.members) {
+      const at = records.indexOf(record);
+      if (at >= 0) return lines[at];
+    }
+    return undefined;
+  }
+}
 
 /**
  * Parses a JSON Lines member: one JSON object per line, UTF-8, blank lines
@@ -22,6 +46,7 @@ export function parseJsonLines(
   onLine?: (bytesDone: number) => void,
 ): Record<string, unknown>[] {
   const records: Record<string, unknown>[] = [];
+  const lines: number[] = [];
   let start = 0;
   let line = 0;
   while (start < data.length) {
@@ -44,7 +69,7 @@ export function parseJsonLines(
         if (!parsed.ok) problem(`${where} ${parsed.reason}`);
         else if (!isJsonObject(parsed.value)) problem(`${where} is not a JSON object`);
         else {
-          lineNumbers.set(parsed.value, line);
+          lines.push(line);
           records.push(parsed.value);
         }
       }
@@ -52,6 +77,7 @@ export function parseJsonLines(
     start = stop + 1;
     onLine?.(Math.min(start, data.length));
   }
+  lineNumbers.add(records, lines);
   return records;
 }
 

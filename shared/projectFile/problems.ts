@@ -3,11 +3,17 @@ export class ProblemList {
   private readonly items: string[] = [];
   private overflow = 0;
 
-  constructor(private readonly max: number) {}
+  constructor(readonly max: number) {}
 
   add(problem: string): void {
     if (this.items.length < this.max) this.items.push(problem);
     else this.overflow++;
+  }
+
+  /** Adds `other`'s problems after these, keeping the cap. */
+  addAll(other: ProblemList): void {
+    for (const problem of other.items) this.add(problem);
+    this.overflow += other.overflow;
   }
 
   get count(): number {

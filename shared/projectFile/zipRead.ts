@@ -29,6 +29,13 @@ export interface ZipEntry {
 export type ZipDirectoryResult = { ok: true; entries: ZipEntry[] } | { ok: false; problems: string[] };
 export type InflateResult = { ok: true; data: Uint8Array } | { ok: false; problem: string };
 
+/**
+ * Inflates raw DEFLATE data to at most `cap` bytes: the bytes, or why not.
+ * The default is fflate's, in plain JavaScript; a host with a native inflater
+ * (Node's zlib, for the command-line tool) passes its own, several times faster.
+ */
+export type RawInflate = (compressed: Uint8Array, cap: number) => Uint8Array | "too-large" | "corrupt";
+
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -174,14 +181,14 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipDirec
  * CRC (`checkCrc: false` skips the CRC for members the caller checks with a
  * stronger hash anyway).
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, options: { checkCrc?: boolean } = {}): InflateResult {
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, options: { checkCrc?: boolean; inflate?: RawInflate } = {}): InflateResult {
   const label = `member "${entry.name}"`;
   const compressed = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let data: Uint8Array;
   if (entry.method === 0) {
     data = compressed;
   } else {
-    const inflated = inflateCapped(compressed, entry.size);
+    const inflated = compressed.length === 0 ? "corrupt" : (options.inflate ?? inflateCapped)(compressed, entry.size);
     if (inflated === "too-large") return { ok: false, problem: `${label} unpacks to more than its declared ${formatBytes(entry.size)} (a zip bomb?)` };
     if (inflated === "corrupt") return { ok: false, problem: `damaged: ${label} cannot be decompressed` };
     data = inflated;
@@ -193,7 +200,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, options: { chec
 
 class OverCap extends Error {}
 
-function inflateCapped(compressed: Uint8Array, cap: number): Uint8Array | "too-large" | "corrupt" {
+const inflateCapped: RawInflate = (compressed, cap) => {
   const out = new Uint8Array(cap);
   let written = 0;
   const inflater = new Inflate((chunk) => {
@@ -212,7 +219,7 @@ function inflateCapped(compressed: Uint8Array, cap: number): Uint8Array | "too-l
     return error instanceof OverCap ? "too-large" : "corrupt";
   }
   return written === cap ? out : out.subarray(0, written);
-}
+};
 
 /** Hosts ("version made by", high byte) whose external attributes carry a Unix mode in their upper 16 bits. */
 const UNIX_HOSTS: ReadonlySet<number> = new Set([3 /* Unix */, 19 /* OS X */]);

@@ -96,7 +96,7 @@ describe("project file round trip", () => {
   it("reports progress while reading", async () => {
     const stages = new Set<string>();
     await decodeProjectFile(await encodeProjectFile(await sample(), { appVersion: "1" }), "t", { onProgress: (p) => stages.add(p.stage) });
-    expect([...stages]).toEqual(["unpacking", "parsing", "documents", "spans"]);
+    expect([...stages]).toEqual(["unpacking", "parsing", "spans", "documents"]);
   });
 });
 

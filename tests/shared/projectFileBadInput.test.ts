@@ -5,19 +5,21 @@
 import { describe, expect, it } from "vitest";
 import { decodeProjectFile, encodeProjectFile, type ProjectFileLimits } from "../../shared/projectFile";
 import { writeZip } from "../../shared/projectFile/zipWrite";
+import type { RawInflate } from "../../shared/projectFile/zipRead";
+import { nodeInflate } from "../../cli/nodeIo";
 import { T0, buildSnapshot, jsonl, rawProjectFile, validMembers, validRawFile } from "./projectFileBuilders";
 
 const FILE = "colleague.spanwise";
 
-async function refusal(bytes: Uint8Array, limits?: Partial<ProjectFileLimits>): Promise<string[]> {
-  const result = await decodeProjectFile(bytes, FILE, { limits });
+async function refusal(bytes: Uint8Array, limits?: Partial<ProjectFileLimits>, inflate?: RawInflate): Promise<string[]> {
+  const result = await decodeProjectFile(bytes, FILE, { limits, ...(inflate ? { inflate } : {}) });
   if (result.ok) throw new Error("expected the file to be refused");
   for (const problem of result.problems) expect(problem.startsWith(`${FILE}: `)).toBe(true);
   return result.problems;
 }
 
-async function expectRefused(bytes: Uint8Array, message: string | RegExp, limits?: Partial<ProjectFileLimits>): Promise<void> {
-  const problems = await refusal(bytes, limits);
+async function expectRefused(bytes: Uint8Array, message: string | RegExp, limits?: Partial<ProjectFileLimits>, inflate?: RawInflate): Promise<void> {
+  const problems = await refusal(bytes, limits, inflate);
   const joined = problems.join("\n");
   if (typeof message === "string") expect(joined).toContain(message);
   else expect(joined).toMatch(message);
@@ -179,6 +181,31 @@ describe("size caps (zip bombs)", () => {
       m.spans.push({ ...(m.spans[0] as object), id: "s2", note: "n".repeat(3000) });
     });
     await expectRefused(bytes, /spans\.jsonl line 2 is too long: [\d.]+ KiB \(at most 2 KiB\)/, { maxLineBytes: 2048 });
+  });
+});
+
+describe("with Node's zlib (the command-line tool's inflater)", () => {
+  it("reads a good file to the same snapshot as the built-in inflater", async () => {
+    const bytes = await validRawFile((m) => void Object.assign(m.documents[0]!, { padding: "ab".repeat(50_000) }));
+    const builtIn = await decodeProjectFile(bytes, FILE);
+    const native = await decodeProjectFile(bytes, FILE, { inflate: nodeInflate });
+    expect(builtIn.ok).toBe(true);
+    expect(native).toEqual(builtIn);
+  });
+
+  it("refuses corrupt compressed data", async () => {
+    const bytes = await validRawFile((m) => void Object.assign(m.documents[0]!, { notes: "word ".repeat(2000) }));
+    const at = dataOffset(bytes, "documents.jsonl");
+    const broken = bytes.slice();
+    for (let i = 0; i < 12; i++) broken[at + 2 + i] = broken[at + 2 + i]! ^ 0x5a;
+    await expectRefused(broken, /damaged: member "documents\.jsonl" (cannot be decompressed|is shorter than declared)|checksum mismatch/, undefined, nodeInflate);
+  });
+
+  it("stops at the declared size of a member that unpacks to more", async () => {
+    const honest = await validRawFile((m) => void Object.assign(m.documents[0]!, { padding: "a".repeat(100_000) }), {
+      editManifest: (m) => void ((m.members as Record<string, { bytes: number }>)["documents.jsonl"]!.bytes = 2000),
+    });
+    await expectRefused(setDeclaredSize(honest, "documents.jsonl", 2000), 'member "documents.jsonl" unpacks to more than its declared', undefined, nodeInflate);
   });
 });
 
