@@ -22,6 +22,8 @@ export interface Probe {
   lastEvent(type: string): number;
   /** Resolves with the time after the paint of the first frame in which `test` holds. */
   paintedWhen(test: () => boolean, timeoutMs: number): Promise<number>;
+  /** When the animation-frame callback of that frame ran (the last `paintedWhen` to resolve): the rest up to its resolved time is the frame's style, layout and paint. */
+  lastPaintedFrame(): number;
   /** Starts watching frames and long tasks; `stop` reports them. */
   watchFrames(): { stop(): FrameReport };
   /** Animation frames: resolves after `n` of them. */
@@ -104,8 +106,10 @@ export function installProbe(): void {
     return out;
   };
 
+  let lastPaintedFrame = NaN;
   window.__probe = {
     lastEvent: (type) => last.get(type) ?? NaN,
+    lastPaintedFrame: () => lastPaintedFrame,
     paintedWhen(test, timeoutMs) {
       return new Promise((resolve, reject) => {
         const started = performance.now();
@@ -117,7 +121,11 @@ export function installProbe(): void {
             ok = false;
           }
           if (ok) {
-            setTimeout(() => resolve(performance.now()), 0);
+            const frameAt = performance.now();
+            setTimeout(() => {
+              lastPaintedFrame = frameAt;
+              resolve(performance.now());
+            }, 0);
             return;
           }
           if (performance.now() - started > timeoutMs) reject(new Error(`not painted within ${timeoutMs} ms`));

@@ -6,6 +6,7 @@ import { labelAttributes, projectLinkTypes, type LinkTypeDef } from "../shared/c
 import { suggestActors } from "../shared/coding/names";
 import { liveSpans, type SpanRecord } from "../shared/model";
 import { addActorFromSpan, addLink, linkCandidates, removeLink, setAttribute, setSpanActor } from "./coding";
+import { afterNextPaint } from "./nextPaint";
 import { applyLabel, commandForKey, redo, removeSelectedSpan, undo, type CommandContext } from "./commands";
 import { LinkConnectors, type Connector } from "./components/LinkConnectors";
 import { SpanDetails } from "./components/SpanDetails";
@@ -166,11 +167,17 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     selectSpan: setSelectedSpanId,
     openDocument,
     showPending: (span) => {
-      setPending((p) => [...p, span]);
+      // Drawn in this key press; the app's own render follows after the frame
+      // that shows the span, so the key press stays one short task.
+      reader.current?.drawAhead(span);
+      void afterNextPaint().then(() => setPending((p) => [...p, span]));
       // A new span must be seen: bring the tagger's layer back if it was hidden.
       if (hidden.includes(span.annotator)) setHidden(hidden.filter((a) => a !== span.annotator));
     },
-    dropPending: (id) => setPending((p) => p.filter((s) => s.id !== id)),
+    dropPending: (id) => {
+      reader.current?.dropAhead(id);
+      setPending((p) => p.filter((s) => s.id !== id));
+    },
     notify: (message) => notify(message),
   });
   const latestContext = useRef(context);

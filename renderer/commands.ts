@@ -5,6 +5,7 @@ import { snapToWords } from "../shared/snap";
 import type { ReaderHandle } from "./reader/Reader";
 import type { ReaderSpan } from "./reader/spanDecorations";
 import { history } from "./store/history";
+import { afterNextPaint } from "./nextPaint";
 
 /** What a command may read and do. Built fresh by the app for each invocation. */
 export interface CommandContext {
@@ -48,7 +49,8 @@ export async function applyLabel(ctx: CommandContext, labelId: string): Promise<
   ctx.showPending({ ...span, pending: true });
   reader.collapseTo(range.end);
   try {
-    await history.perform({ label: `Tag ${label?.name ?? labelId}`, docId: doc.id, edits: [{ before: null, after: span }] });
+    // The write starts once the frame showing the new span is painted: the key press stays one short task.
+    await history.perform({ label: `Tag ${label?.name ?? labelId}`, docId: doc.id, edits: [{ before: null, after: span }] }, afterNextPaint());
   } catch (err) {
     ctx.dropPending(span.id);
     throw err;

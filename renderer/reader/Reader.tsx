@@ -20,6 +20,10 @@ export interface ReaderHandle {
   collapseTo(offset: number): void;
   scrollToSpan(id: string): void;
   focus(): void;
+  /** Draws a new span at once, before the app's next list of spans (which will include it) arrives. */
+  drawAhead(span: ReaderSpan): void;
+  /** Takes away a span drawn ahead whose save failed. */
+  dropAhead(id: string): void;
 }
 
 interface ReaderProps {
@@ -154,6 +158,14 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handl
       },
       focus() {
         viewRef.current?.focus();
+      },
+      drawAhead(span) {
+        const view = viewRef.current;
+        if (view) view.dispatch(spanDecoMeta.ahead(view.state.tr, span));
+      },
+      dropAhead(id) {
+        const view = viewRef.current;
+        if (view) view.dispatch(spanDecoMeta.dropAhead(view.state.tr, id));
       },
     }),
     [],

@@ -46,13 +46,21 @@ interface SpanDecoState {
   labels: Map<string, ReaderLabel>;
   /** Only spans touching this stretch are decorated; null decorates all. */
   window: TextWindow | null;
+  /**
+   * Spans drawn ahead of the app's list (a new tag, drawn in the key press
+   * itself): kept until a list includes them or they are dropped, so a list
+   * handed over in between does not take them away.
+   */
+  ahead: Set<string>;
 }
 
 type SpanDecoMeta =
   | { type: "spans"; spans: readonly ReaderSpan[] }
   | { type: "select"; id: string | null }
   | { type: "labels"; labels: readonly ReaderLabel[] }
-  | { type: "window"; window: TextWindow | null };
+  | { type: "window"; window: TextWindow | null }
+  | { type: "ahead"; span: ReaderSpan }
+  | { type: "dropAhead"; id: string };
 
 /** How many annotator underline styles the stylesheet has; more layers reuse them. */
 export const LAYER_STYLES = 4;
@@ -191,18 +199,28 @@ export function spanDecorations(textDoc: TextDoc): Plugin<SpanDecoState> {
         changed.push(s);
         continue;
       }
+      if (state.ahead.size > 0) state.ahead.delete(s.id);
       if (d.pass !== stamp) {
         d.pass = stamp;
         met++;
       }
-      if (d.span !== s && !sameSpan(d.span, s)) {
-        gone.push(d);
-        changed.push(s);
+      if (d.span !== s) {
+        if (sameSpan(d.span, s)) {
+          // The same span in a new object (the store hands over new objects after each save):
+          // keep the new one, so the next list finds it unchanged by identity alone.
+          d.span = s;
+        } else {
+          gone.push(d);
+          changed.push(s);
+        }
       }
     }
-    if (met < state.drawn.size) for (const d of state.drawn.values()) if (d.pass !== stamp) gone.push(d);
+    if (met < state.drawn.size) for (const d of state.drawn.values()) if (d.pass !== stamp && !state.ahead.has(d.span.id)) gone.push(d);
     if (changed.length === 0 && gone.length === 0) return state;
-    if (changed.length + gone.length > REBUILD_THRESHOLD) return rebuild(state, spans);
+    if (changed.length + gone.length > REBUILD_THRESHOLD) {
+      const kept = [...state.ahead].flatMap((id) => state.drawn.get(id)?.span ?? []);
+      return rebuild(state, kept.length ? [...spans, ...kept] : spans);
+    }
     let set = state.set;
     const drawn = new Map(state.drawn);
     for (const d of gone) {
@@ -217,7 +235,7 @@ export function spanDecorations(textDoc: TextDoc): Plugin<SpanDecoState> {
   return new Plugin<SpanDecoState>({
     key: spanDecoKey,
     state: {
-      init: () => ({ set: DecorationSet.empty, drawn: new Map(), selectedId: null, labels: new Map(), window: null }),
+      init: () => ({ set: DecorationSet.empty, drawn: new Map(), selectedId: null, labels: new Map(), window: null, ahead: new Set() }),
       apply(tr: Transaction, state: SpanDecoState): SpanDecoState {
         const meta = tr.getMeta(spanDecoKey) as SpanDecoMeta | undefined;
         if (!meta) return state;
@@ -236,6 +254,21 @@ export function spanDecorations(textDoc: TextDoc): Plugin<SpanDecoState> {
             if (sameLabels(state.labels, meta.labels)) return state;
             const labels = new Map(meta.labels.map((l) => [l.id, l]));
             return rebuild({ ...state, labels }, [...state.drawn.values()].map((d) => d.span));
+          }
+          case "ahead": {
+            // Drawn at once, without a pass over every span: this runs inside the key press.
+            // (The drawn map and the ahead set are changed in place: they are this
+            // plugin's own, and no earlier state of the reader is read again.)
+            if (state.drawn.has(meta.span.id)) return state;
+            state.ahead.add(meta.span.id);
+            return addOne(state, meta.span);
+          }
+          case "dropAhead": {
+            const d = state.drawn.get(meta.id);
+            if (!d || !state.ahead.delete(meta.id)) return state;
+            const drawn = new Map(state.drawn);
+            drawn.delete(meta.id);
+            return { ...state, drawn, set: removeDrawn(state.set, d) };
           }
           case "window": {
             const { window } = meta;
@@ -297,4 +330,8 @@ export const spanDecoMeta = {
   select: (tr: Transaction, id: string | null) => tr.setMeta(spanDecoKey, { type: "select", id } satisfies SpanDecoMeta),
   labels: (tr: Transaction, labels: readonly ReaderLabel[]) => tr.setMeta(spanDecoKey, { type: "labels", labels } satisfies SpanDecoMeta),
   window: (tr: Transaction, window: TextWindow | null) => tr.setMeta(spanDecoKey, { type: "window", window } satisfies SpanDecoMeta),
+  /** Draws one span now, ahead of the list that will include it (see SpanDecoState.ahead). */
+  ahead: (tr: Transaction, span: ReaderSpan) => tr.setMeta(spanDecoKey, { type: "ahead", span } satisfies SpanDecoMeta),
+  /** Takes away a span drawn ahead that will not come (its save failed). */
+  dropAhead: (tr: Transaction, id: string) => tr.setMeta(spanDecoKey, { type: "dropAhead", id } satisfies SpanDecoMeta),
 };

@@ -90,9 +90,13 @@ export class History {
     return run;
   }
 
-  /** Applies an action's edits and remembers it for undo. */
-  perform(entry: HistoryEntry): Promise<void> {
+  /**
+   * Applies an action's edits and remembers it for undo. With `before`, the
+   * write waits for it (in its place in the queue, so actions keep their order).
+   */
+  perform(entry: HistoryEntry, before?: Promise<unknown>): Promise<void> {
     return this.enqueue(async () => {
+      await before;
       await writeRecords(afterOf(entry));
       this.undoStack.push(entry);
       this.redoStack = [];

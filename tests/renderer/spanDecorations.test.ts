@@ -47,6 +47,30 @@ describe("span decorations", () => {
     expect(after.map((d) => [d.from, d.to])).toEqual(before.map((d) => [d.from, d.to]));
   });
 
+  it("draws a new span ahead of the list, keeps it through an older list, and lets a later list own it", () => {
+    const { td, state } = stateWith([span("a", 0, 7)]);
+    const tagged = { ...span("new", 34, 49), pending: true };
+    const ahead = state.apply(spanDecoMeta.ahead(state.tr, tagged));
+    expect(drawn(td, ahead)).toEqual([["a", "Foreign", 0], ["new", "Jonas Lindqvist", 0]]);
+    // A list made before the tag (a save landing meanwhile) does not take it away.
+    const older = ahead.apply(spanDecoMeta.spans(ahead.tr, [span("a", 0, 7)]));
+    expect(drawn(td, older).map((d) => d[0])).toEqual(["a", "new"]);
+    // The list with it, saved, redraws it as saved; after that a list without it removes it.
+    const saved = older.apply(spanDecoMeta.spans(older.tr, [span("a", 0, 7), span("new", 34, 49)]));
+    expect(spanDecoKey.getState(saved)!.drawn.get("new")?.span.pending).toBeFalsy();
+    const removed = saved.apply(spanDecoMeta.spans(saved.tr, [span("a", 0, 7)]));
+    expect(drawn(td, removed).map((d) => d[0])).toEqual(["a"]);
+  });
+
+  it("takes away a span drawn ahead whose save failed", () => {
+    const { td, state } = stateWith([span("a", 0, 7)]);
+    const ahead = state.apply(spanDecoMeta.ahead(state.tr, { ...span("new", 8, 16), pending: true }));
+    expect(drawn(td, ahead).map((d) => d[0])).toEqual(["a", "new"]);
+    const dropped = ahead.apply(spanDecoMeta.dropAhead(ahead.tr, "new"));
+    expect(drawn(td, dropped)).toEqual([["a", "Foreign", 0]]);
+    expect(spanDecoKey.getState(dropped)!.drawn.has("new")).toBe(false);
+  });
+
   it("marks the selected span and unmarks it again", () => {
     const { state } = stateWith([span("a", 0, 7)]);
     const selected = state.apply(spanDecoMeta.select(state.tr, "a"));
