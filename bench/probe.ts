@@ -12,6 +12,8 @@
 export interface FrameReport {
   /** Longest gap between two animation frames, ms. */
   longestFrame: number;
+  /** When the longest frame began, ms after watching started. */
+  longestFrameAt: number;
   /** Longest task the long-task observer saw (over 50 ms), ms; 0 when none. */
   longestTask: number;
   frames: number;
@@ -138,12 +140,19 @@ export function installProbe(): void {
       const from = performance.now();
       let prev = from;
       let longest = 0;
+      let longestAt = 0;
       let count = 0;
       let running = true;
       const tick = (t: number) => {
         if (!running) return;
-        longest = Math.max(longest, t - prev);
-        prev = t;
+        // A frame's time stamp is when it began, which for the first frame can be before
+        // watching started (a long task the browser ran before it): count from the start.
+        const at = Math.max(t, from);
+        if (at - prev > longest) {
+          longest = at - prev;
+          longestAt = prev - from;
+        }
+        prev = at;
         count++;
         requestAnimationFrame(tick);
       };
@@ -153,7 +162,7 @@ export function installProbe(): void {
           running = false;
           let task = 0;
           for (let i = 0; i < longTasks.length; i += 2) if (longTasks[i]! + longTasks[i + 1]! >= from) task = Math.max(task, longTasks[i + 1]!);
-          return { longestFrame: longest, longestTask: task, frames: count };
+          return { longestFrame: longest, longestFrameAt: longestAt, longestTask: task, frames: count };
         },
       };
     },
