@@ -3,10 +3,10 @@
  * in headless Chromium. Every scenario gets a fresh browser, so each starts
  * with an empty IndexedDB and its own renderer process.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
-import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
+import { chromium, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import { corpusKit } from "./corpus";
 import { installProbe } from "./probe";
 import { seedInPage, type SeedRequest, type SeedResult } from "./seed";
@@ -15,27 +15,52 @@ import type { Machine } from "./stats";
 import { chromiumArgs, findChromium } from "../scripts/chromium.mjs";
 
 export interface Session {
-  browser: Browser;
+  context: BrowserContext;
   page: Page;
   cdp: CDPSession;
+  /** The browser's profile folder, with the store on disk as a user's is. */
+  profileDir: string;
+  /** Closes the browser and starts it again on the same profile, as a user quitting and reopening the app. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A fresh headless Chromium with the app open on an empty store. */
+/**
+ * A fresh headless Chromium with the app open on an empty store. The browser
+ * runs on a profile folder of its own (deleted on close), not in an
+ * incognito-like context: there IndexedDB lives in memory, and reads of a
+ * big store would look faster than a user's on disk.
+ */
 export async function openApp(url: string): Promise<Session> {
-  const executablePath: string | undefined = findChromium();
-  const browser = await chromium.launch({
-    executablePath,
-    args: [...(chromiumArgs() as string[]), "--enable-precise-memory-info"],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.addInitScript(installProbe);
-  await page.addInitScript({ content: `globalThis.__corpusKit = ${corpusKit.toString()};` });
-  await page.goto(url);
-  await answerFirstStart(page);
-  const cdp = await context.newCDPSession(page);
-  return { browser, page, cdp, close: () => browser.close() };
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), "spanwise-bench-profile-"));
+  const start = async () => {
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: findChromium() as string | undefined,
+      args: [...(chromiumArgs() as string[]), "--enable-precise-memory-info"],
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.addInitScript(installProbe);
+    await page.addInitScript({ content: `globalThis.__corpusKit = ${corpusKit.toString()};` });
+    await page.goto(url);
+    await answerFirstStart(page);
+    const cdp = await context.newCDPSession(page);
+    return { context, page, cdp };
+  };
+  const session: Session = {
+    ...(await start()),
+    profileDir,
+    async restart() {
+      await session.context.close();
+      Object.assign(session, await start());
+    },
+    async close() {
+      await session.context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+  return session;
 }
 
 /** Waits for the app, and names the annotator "bench" when it asks (on first start). */
@@ -48,10 +73,15 @@ async function answerFirstStart(page: Page): Promise<void> {
   await dialog.waitFor({ state: "hidden" });
 }
 
-/** Writes a scenario's documents into the store, then reloads so the app reads them. */
+/**
+ * Writes a scenario's documents into the store, then restarts the browser,
+ * so what is measured next reads the store from disk as after a restart of
+ * the app (not from caches the writing left warm). `session.page` is a new
+ * page afterwards.
+ */
 export async function seed(session: Session, request: SeedRequest): Promise<SeedResult> {
   const result = await session.page.evaluate(seedInPage, request);
-  await session.page.reload();
+  await session.restart();
   await session.page.locator(".sw-app").waitFor();
   return result;
 }
@@ -65,22 +95,41 @@ export async function heapAfterGc(cdp: CDPSession): Promise<number> {
 
 /**
  * Resident memory of the page's renderer process, MB, from /proc (Linux
- * only; undefined elsewhere): now, and the peak since `resetPeak`.
+ * only; undefined elsewhere): now, and the peak since `resetPeak`. The
+ * renderer is the largest process started by the browser on this session's
+ * profile.
  */
-export async function rendererMemory(browser: Browser): Promise<{ pid: number; rss: number; peak: number } | undefined> {
+export async function rendererMemory(session: Session): Promise<{ pid: number; rss: number; peak: number } | undefined> {
   if (process.platform !== "linux") return undefined;
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const info = (await cdp.send("SystemInfo.getProcessInfo")) as { processInfo: { type: string; id: number }[] };
-    let best: { pid: number; rss: number; peak: number } | undefined;
-    for (const p of info.processInfo.filter((x) => x.type === "renderer")) {
-      const m = procMemory(p.id);
-      if (m && (!best || m.rss > best.rss)) best = { pid: p.id, ...m };
+  const processes = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return [{ pid: Number(name), parent, cmdline: readFileSync(`/proc/${name}/cmdline`, "utf8") }];
+      } catch {
+        return [];
+      }
+    });
+  const browser = processes.find((p) => p.cmdline.includes(`--user-data-dir=${session.profileDir}`) && !p.cmdline.includes("--type="));
+  if (!browser) return undefined;
+  const ours = new Set([browser.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of processes) {
+      if (!ours.has(p.pid) && ours.has(p.parent)) {
+        ours.add(p.pid);
+        grew = true;
+      }
     }
-    return best;
-  } finally {
-    await cdp.detach();
   }
+  let best: { pid: number; rss: number; peak: number } | undefined;
+  for (const p of processes.filter((x) => ours.has(x.pid) && x.cmdline.includes("--type=renderer"))) {
+    const m = procMemory(p.pid);
+    if (m && (!best || m.rss > best.rss)) best = { pid: p.pid, ...m };
+  }
+  return best;
 }
 
 /** VmRSS and VmHWM (peak) of a process, MB. */

@@ -22,4 +22,6 @@ export interface CliIo {
   now(): number;
   /** A native inflater for reading project files; without it the decoder's own (slower) one is used. */
   inflate?: RawInflate;
+  /** A native SHA-256 (lowercase hex) for checking project file members. */
+  sha256?: (bytes: Uint8Array) => string;
 }

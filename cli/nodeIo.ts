@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { open, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
@@ -116,5 +116,6 @@ export function createNodeIo(): CliIo {
     stderrIsTTY: process.stderr.isTTY === true,
     now: () => Date.now(),
     inflate: nodeInflate,
+    sha256: (bytes) => createHash("sha256").update(bytes).digest("hex"),
   };
 }

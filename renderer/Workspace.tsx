@@ -50,7 +50,11 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
   // The first page of the list comes at once; the whole list (for filtering and counts) follows.
   const { documents, total: documentCount, complete: listComplete } = useProjectDocuments(projectId);
-  const docId = useSetting<string | null>(`currentDocId:${projectId}`, null);
+  // The open document: shown at once on a click (not after the durable write of the
+  // setting, which waits for the disk), and kept in the store for the next start.
+  const storedDocId = useSetting<string | null>(`currentDocId:${projectId}`, null);
+  const [docIdNow, setDocIdNow] = useState<string | null>(null);
+  const docId = docIdNow ?? storedDocId;
   const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
   const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId]);
@@ -150,6 +154,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const openDocument = useCallback(
     (id: string) => {
       setSelectedSpanId(null);
+      setDocIdNow(id);
       void writeSetting(`currentDocId:${projectId}`, id);
     },
     [projectId],

@@ -100,14 +100,14 @@ export const exportScenario: Scenario = {
     const heapPeaks: number[] = [];
     const residentPeaks: number[] = [];
     const session = await openApp(ctx.url);
-    const { page } = session;
     try {
       const at = Date.now();
       const seeded = await seed(session, request);
+      const { page } = session;
       ctx.log(`seeded ${seeded.documents} documents, ${seeded.spans} spans in ${((Date.now() - at) / 1000).toFixed(0)} s`);
       await page.locator(".sw-doclist .sw-count", { hasText: String(seeded.documents) }).waitFor();
       for (let r = 0; r < runs; r++) {
-        const renderer = await rendererMemory(session.browser);
+        const renderer = await rendererMemory(session);
         if (renderer) resetPeak(renderer.pid);
         await page.evaluate(() => {
           const clicks: number[] = [];

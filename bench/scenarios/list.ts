@@ -20,7 +20,6 @@ export const listScenario: Scenario = {
     const count = ctx.smoke ? 1000 : 100_000;
     const runs = ctx.smoke ? 2 : 5;
     const session = await openApp(ctx.url);
-    const { page } = session;
     const interactive: number[] = [];
     const rows: number[] = [];
     const search: number[] = [];
@@ -28,6 +27,7 @@ export const listScenario: Scenario = {
       const at = Date.now();
       const seeded = await seed(session, { seed: 5, batch: 50_000, groups: [{ count, chars: 300, paragraphChars: 300, spans: 0, overlapShare: 0 }] });
       ctx.log(`seeded ${count} documents in ${((Date.now() - at) / 1000).toFixed(0)} s`);
+      const { page } = session;
       await page.addInitScript((count) => {
         const listed = () => document.querySelector(".sw-doclist .sw-count")?.textContent === String(count) && document.querySelector(".sw-doclist .sw-doc") !== null;
         window.__listReady = window.__probe.paintedWhen(listed, 120_000).then(

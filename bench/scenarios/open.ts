@@ -98,7 +98,7 @@ export const openScenario: Scenario = {
         }
       }
       const heap = await heapAfterGc(session.cdp);
-      const memory = await rendererMemory(session.browser);
+      const memory = await rendererMemory(session);
       ctx.log(`heap ${heap.toFixed(0)} MB, renderer resident ${memory?.rss.toFixed(0) ?? "?"} MB`);
       return [
         figure("open.textPainted", "1. click in list → first text painted", "ms", text, { target: 300 }),

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import type { DocumentRecord } from "../../shared/model";
+import Dexie from "dexie";
 import { db, projectDocuments } from "./db";
 
 /** How many documents come first, at once; the rest follow in chunks of this many. */
@@ -31,7 +32,7 @@ export function useProjectDocuments(projectId: string): { documents: DocumentRec
       while (!cancelled && docs.length < total) {
         // Let the page paint and answer input between chunks.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        const chunk = await projectDocuments(db, projectId).offset(docs.length).limit(CHUNK).toArray();
+        const chunk = await documentsAfter(projectId, docs);
         if (chunk.length === 0) break;
         docs.push(...chunk);
       }
@@ -45,4 +46,24 @@ export function useProjectDocuments(projectId: string): { documents: DocumentRec
 
   const loaded = all?.projectId === projectId ? all.docs : (first ?? []);
   return { documents: loaded, total: total ?? loaded.length, complete: all?.projectId === projectId };
+}
+
+/**
+ * The next chunk of a project's documents after those already `loaded`, read
+ * from where the last one sits in the index (an offset would step over every
+ * loaded entry again, and on a store on disk each step is a read). The index
+ * orders documents by createdAt, then by id: those with the last createdAt
+ * already loaded are exactly those with an id up to the last one's.
+ */
+export async function documentsAfter(projectId: string, loaded: readonly DocumentRecord[], size = CHUNK): Promise<DocumentRecord[]> {
+  const last = loaded.at(-1);
+  if (!last) return projectDocuments(db, projectId).limit(size).toArray();
+  let sameTime = 0;
+  for (let i = loaded.length - 1; i >= 0 && loaded[i]!.createdAt === last.createdAt; i--) sameTime++;
+  const next = await db.documents
+    .where("[projectId+createdAt]")
+    .between([projectId, last.createdAt], [projectId, Dexie.maxKey], true, true)
+    .limit(size + sameTime)
+    .toArray();
+  return next.filter((d) => !(d.createdAt === last.createdAt && d.id <= last.id));
 }

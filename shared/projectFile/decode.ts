@@ -43,6 +43,12 @@ export interface DecodeOptions {
   onProgress?: (progress: DecodeProgress) => void;
   /** A faster inflater than the built-in one, where the host has one. */
   inflate?: RawInflate;
+  /**
+   * SHA-256 of a member as lowercase hex, where the host has a native one.
+   * Web Crypto's (the default) copies its input first: in Node that is a
+   * second copy of a member of hundreds of megabytes.
+   */
+  sha256?: (bytes: Uint8Array) => string;
 }
 
 export type DecodeResult =
@@ -68,7 +74,7 @@ export async function decodeProjectFile(bytes: Uint8Array, fileName: string, opt
   const limits: ProjectFileLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const problems = new ProblemList(limits.maxProblems);
   try {
-    const decoded = await decode(bytes, limits, problems, options.onProgress ?? (() => {}), options.inflate);
+    const decoded = await decode(bytes, limits, problems, options.onProgress ?? (() => {}), options);
     if (decoded && problems.count === 0) return { ok: true, ...decoded };
   } catch (error) {
     // Anything unexpected is a refusal too: a caller must never get half a project.
@@ -85,7 +91,7 @@ async function decode(
   limits: ProjectFileLimits,
   problems: ProblemList,
   onProgress: (progress: DecodeProgress) => void,
-  inflate: RawInflate | undefined,
+  { inflate, sha256 }: Pick<DecodeOptions, "inflate" | "sha256">,
 ): Promise<Decoded | undefined> {
   const report: Report = (problem) => problems.add(problem);
   const directory = readZipDirectory(bytes, limits);
@@ -163,7 +169,7 @@ async function decode(
       continue;
     }
     checksums.push(
-      sha256HexBytes(inflated.data).then((digest) => {
+      (sha256 ? Promise.resolve(sha256(inflated.data)) : sha256HexBytes(inflated.data)).then((digest) => {
         if (digest !== members[name]!.sha256) {
           report(`checksum mismatch: member "${name}" does not match its SHA-256 in ${MANIFEST_MEMBER} (the file was changed or damaged after it was saved)`);
         }

@@ -7,6 +7,7 @@ import { decodeProjectFile, encodeProjectFile, type ProjectFileLimits } from "..
 import { writeZip } from "../../shared/projectFile/zipWrite";
 import type { RawInflate } from "../../shared/projectFile/zipRead";
 import { nodeInflate } from "../../cli/nodeIo";
+import { createHash } from "node:crypto";
 import { T0, buildSnapshot, jsonl, rawProjectFile, validMembers, validRawFile } from "./projectFileBuilders";
 
 const FILE = "colleague.spanwise";
@@ -188,9 +189,17 @@ describe("with Node's zlib (the command-line tool's inflater)", () => {
   it("reads a good file to the same snapshot as the built-in inflater", async () => {
     const bytes = await validRawFile((m) => void Object.assign(m.documents[0]!, { padding: "ab".repeat(50_000) }));
     const builtIn = await decodeProjectFile(bytes, FILE);
-    const native = await decodeProjectFile(bytes, FILE, { inflate: nodeInflate });
+    const native = await decodeProjectFile(bytes, FILE, { inflate: nodeInflate, sha256: (b) => createHash("sha256").update(b).digest("hex") });
     expect(builtIn.ok).toBe(true);
     expect(native).toEqual(builtIn);
+  });
+
+  it("refuses a checksum mismatch with Node's SHA-256 too", async () => {
+    const bytes = await validRawFile(undefined, {
+      editManifest: (m) => void ((m.members as Record<string, { sha256: string }>)["spans.jsonl"]!.sha256 = "0".repeat(64)),
+    });
+    const result = await decodeProjectFile(bytes, FILE, { inflate: nodeInflate, sha256: (b) => createHash("sha256").update(b).digest("hex") });
+    expect(result.ok ? [] : result.problems).toEqual([`${FILE}: checksum mismatch: member "spans.jsonl" does not match its SHA-256 in manifest.json (the file was changed or damaged after it was saved)`]);
   });
 
   it("refuses corrupt compressed data", async () => {
