@@ -17,7 +17,14 @@ const CHUNK = 5000;
  */
 export function useProjectDocuments(projectId: string): { documents: DocumentRecord[]; total: number; complete: boolean } {
   const first = useLiveQuery(() => projectDocuments(db, projectId).limit(FIRST_PAGE).toArray(), [projectId]);
-  const total = useLiveQuery(() => projectDocuments(db, projectId).count(), [projectId]);
+  // Counting through an index reads every entry's record as well (Chromium checks each
+  // one): 0.8 s for 100,000 documents on disk through [projectId+createdAt], half that
+  // through projectId, 0.1 s for the whole table. With one project in the store, the
+  // table is its documents. Once the whole list is loaded, its length is the count.
+  const total = useLiveQuery(
+    async () => ((await db.projects.count()) === 1 ? db.documents.count() : db.documents.where("projectId").equals(projectId).count()),
+    [projectId],
+  );
   const [all, setAll] = useState<{ projectId: string; docs: DocumentRecord[] } | null>(null);
 
   useEffect(() => {
@@ -44,8 +51,9 @@ export function useProjectDocuments(projectId: string): { documents: DocumentRec
     };
   }, [projectId, first, total]);
 
-  const loaded = all?.projectId === projectId ? all.docs : (first ?? []);
-  return { documents: loaded, total: total ?? loaded.length, complete: all?.projectId === projectId };
+  const complete = all?.projectId === projectId;
+  const loaded = complete ? all.docs : (first ?? []);
+  return { documents: loaded, total: complete ? loaded.length : (total ?? loaded.length), complete };
 }
 
 /**
