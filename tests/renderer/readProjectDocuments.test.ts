@@ -1,0 +1,56 @@
+/**
+ * Reading a project's documents with their spans for the export, in sweeps of
+ * the spans table by groups of documents: however many groups, each document
+ * of the project comes once, in list order, with exactly its spans
+ * (tombstones too), never another project's.
+ */
+import "fake-indexeddb/auto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "../../renderer/store/db";
+import { readProjectDocuments } from "../../renderer/store/documents";
+import { openAsNewProject } from "../../renderer/store/projectFiles";
+import { buildSnapshot } from "../shared/projectFileBuilders";
+
+beforeEach(async () => {
+  db.close();
+  await db.delete();
+  await db.open();
+});
+
+async function readAll(projectId: string, sweepBudget: number) {
+  const out: { id: string; text: string; spans: string[] }[] = [];
+  for await (const { doc, text, spans } of readProjectDocuments(projectId, 2, sweepBudget)) {
+    out.push({ id: doc.id, text, spans: spans.map((s) => s.id).sort() });
+  }
+  return out;
+}
+
+describe("reading a project's documents and spans", () => {
+  it("gives the same documents and spans in one sweep as in a sweep per document", async () => {
+    const texts = ["Ana met Ben in Oslo.", "Carl wrote to Dana.", "Eve left 👋 on Friday.", "No spans in this one.", "Gil and Hal agreed."];
+    await openAsNewProject(
+      await buildSnapshot({
+        projectId: "p1",
+        documents: texts.map((text, i) => ({ id: `d${i}`, text, createdAt: 1_000 + (4 - i) })),
+        spans: [
+          { id: "s1", docId: "d0", at: "Ana" },
+          { id: "s2", docId: "d0", at: "Oslo", label: "event" },
+          { id: "s3", docId: "d1", at: "Dana", deleted: true },
+          { id: "s4", docId: "d2", at: "Friday", label: "date" },
+          { id: "s5", docId: "d4", at: "Gil" },
+        ],
+      }),
+    );
+    // Another project in the same store, whose spans the sweep meets and must leave out.
+    await openAsNewProject(
+      await buildSnapshot({ projectId: "p2", documents: [{ id: "e0", text: "Ana met Ben in Oslo, again." }], spans: [{ id: "t1", docId: "e0", at: "Ben" }] }),
+    );
+
+    const swept = await readAll("p1", Number.POSITIVE_INFINITY);
+    expect(await readAll("p1", 1)).toEqual(swept);
+    expect(await readAll("p1", 3)).toEqual(swept);
+    expect(swept.map((d) => d.id)).toEqual(["d4", "d3", "d2", "d1", "d0"]);
+    expect(swept.map((d) => d.spans)).toEqual([["s5"], [], ["s4"], ["s3"], ["s1", "s2"]]);
+    expect(swept[2]!.text).toBe(texts[2]);
+  });
+});
