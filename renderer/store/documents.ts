@@ -127,15 +127,15 @@ export async function* readProjectDocuments(
   const groups = Math.max(1, Math.ceil((await db.spans.count()) / sweepBudget));
   const groupSize = Math.ceil(docs.length / groups);
   const sweep = (from: number) => sweepSpans(new Set(docs.slice(from, from + groupSize).map((d) => d.id)));
-  const readTexts = (from: number) => db.texts.bulkGet(docs.slice(from, from + batchSize).map((d) => d.id));
+  const readTexts = (from: number, to: number) => db.texts.bulkGet(docs.slice(from, Math.min(from + batchSize, to)).map((d) => d.id));
   for (let g = 0; g < docs.length; g += groupSize) {
     // One group's spans at a time: memory stays about one budget of spans.
     const spans = await sweep(g);
     const end = Math.min(g + groupSize, docs.length);
-    let nextTexts: ReturnType<typeof readTexts> | null = readTexts(g);
+    let nextTexts: ReturnType<typeof readTexts> | null = readTexts(g, end);
     for (let i = g; nextTexts; i += batchSize) {
       const texts = await nextTexts;
-      nextTexts = i + batchSize < end ? readTexts(i + batchSize) : null;
+      nextTexts = i + batchSize < end ? readTexts(i + batchSize, end) : null;
       // A caller that stops early leaves it unawaited; its failure is not an error then.
       nextTexts?.catch(() => undefined);
       const batch = docs.slice(i, Math.min(i + batchSize, end));
