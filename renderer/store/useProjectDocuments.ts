@@ -21,9 +21,13 @@ export function useProjectDocuments(projectId: string): { documents: DocumentRec
   // one): 0.8 s for 100,000 documents on disk through [projectId+createdAt], half that
   // through projectId, 0.1 s for the whole table. With one project in the store, the
   // table is its documents. Once the whole list is loaded, its length is the count.
+  // The project count is its own query: every save touches the project record, and a
+  // count that read the projects table would run again (over all documents) on each one.
+  const onlyProject = useLiveQuery(async () => (await db.projects.count()) === 1, []);
   const total = useLiveQuery(
-    async () => ((await db.projects.count()) === 1 ? db.documents.count() : db.documents.where("projectId").equals(projectId).count()),
-    [projectId],
+    async (): Promise<number | undefined> =>
+      onlyProject === undefined ? undefined : onlyProject ? db.documents.count() : db.documents.where("projectId").equals(projectId).count(),
+    [projectId, onlyProject],
   );
   const [all, setAll] = useState<{ projectId: string; docs: DocumentRecord[] } | null>(null);
 
