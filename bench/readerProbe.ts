@@ -39,7 +39,8 @@ export async function installReaderProbe(title: string): Promise<number> {
   const doc = docs.find((d) => d.title === title);
   if (!doc) throw new Error(`no document "${title}"`);
   const [textRow] = await all<{ text: string }>("texts", null, doc.id);
-  const spans = await all<{ id: string; start: number; deleted: boolean }>("spans", "docId", doc.id);
+  const [set] = await all<{ spans: { id: string; start: number; deleted: boolean }[] }>("spanSets", null, doc.id);
+  const spans = set?.spans ?? [];
   db.close();
 
   const lines = textRow!.text.split("\n");

@@ -54,15 +54,18 @@ export async function seedInPage(request: SeedRequest): Promise<SeedResult> {
   const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
   let docs: object[] = [];
   let texts: object[] = [];
-  let spans: object[] = [];
+  // Each document's spans in one record, in id order, as the app keeps them.
+  let spanSets: { docId: string; projectId: string; spans: { id: string }[] }[] = [];
+  let pending = 0;
   const flush = async () => {
-    const tx = db.transaction(["documents", "texts", "spans"], "readwrite", { durability: "relaxed" });
+    const tx = db.transaction(["documents", "texts", "spanSets"], "readwrite", { durability: "relaxed" });
     for (const d of docs) tx.objectStore("documents").put(d);
     for (const t of texts) tx.objectStore("texts").put(t);
-    for (const s of spans) tx.objectStore("spans").put(s);
+    for (const set of spanSets) tx.objectStore("spanSets").put(set);
     docs = [];
     texts = [];
-    spans = [];
+    spanSets = [];
+    pending = 0;
     await done(tx);
   };
 
@@ -78,13 +81,14 @@ export async function seedInPage(request: SeedRequest): Promise<SeedResult> {
       docs.push({ id, projectId, title, textHash, length: text.length, createdAt: ++createdAt });
       texts.push({ docId: id, text });
       if (first.length < 20) first.push({ id, title });
-      for (const s of made) {
-        const at = base + spanCount;
-        spans.push({ id: s.id, projectId, docId: id, start: s.start, end: s.end, label: s.label, annotator: "bench", createdAt: at, updatedAt: at, deleted: false });
-        spanCount++;
-      }
+      const own = made.map((s) => {
+        const at = base + spanCount++;
+        return { id: s.id, projectId, docId: id, start: s.start, end: s.end, label: s.label, annotator: "bench", createdAt: at, updatedAt: at, deleted: false };
+      });
+      if (own.length) spanSets.push({ docId: id, projectId, spans: own.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
+      pending += 1 + own.length;
       documentCount++;
-      if (docs.length + spans.length >= request.batch) await flush();
+      if (pending >= request.batch) await flush();
     }
   }
   await flush();

@@ -29,6 +29,7 @@ import { platform } from "./platform";
 import { Reader, type ReaderHandle } from "./reader/Reader";
 import type { ReaderSpan } from "./reader/spanDecorations";
 import { db } from "./store/db";
+import { documentSpans } from "./store/spans";
 import { useProjectDocuments } from "./store/useProjectDocuments";
 import { importTextFiles, type IncomingFile } from "./store/documents";
 import { describeStoreError } from "./store/saveStatus";
@@ -59,7 +60,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
   const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId]);
   const text = textRow && textRow.docId === docId ? textRow.text : null;
-  const storedSpans = useLiveQuery(() => (docId ? db.spans.where("docId").equals(docId).toArray() : []), [docId]);
+  const storedSpans = useLiveQuery(() => (docId ? documentSpans(docId) : []), [docId]);
   const allSpans = useMemo(() => liveSpans((storedSpans ?? []).filter((s) => s.docId === docId)), [storedSpans, docId]);
   const storedLinks = useLiveQuery(() => (docId ? db.links.where("docId").equals(docId).toArray() : []), [docId]);
   const links = useMemo(() => (storedLinks ?? []).filter((l) => l.docId === docId), [storedLinks, docId]);

@@ -5,6 +5,7 @@ import { ACTOR_KINDS, type ActorRecord } from "../../shared/coding/model";
 import { normalizeName } from "../../shared/coding/names";
 import type { Project } from "../../shared/model";
 import { db } from "../store/db";
+import { projectSpans } from "../store/spans";
 import {
   actorDraftProblems,
   actorLabel,
@@ -53,11 +54,7 @@ export function ActorRegistry({ project, annotator, openDoc, notify, onClose }: 
   const actors = useLiveQuery(() => db.actors.where("projectId").equals(project.id).toArray(), [project.id]);
   const linked = useLiveQuery(
     () =>
-      db.spans
-        .where("projectId")
-        .equals(project.id)
-        .filter((s) => !s.deleted && s.actorId !== undefined)
-        .toArray(),
+      projectSpans(project.id).then((spans) => spans.filter((s) => !s.deleted && s.actorId !== undefined)),
     [project.id],
   );
   const [mode, setMode] = useState<Mode>({ kind: "list" });

@@ -4,6 +4,7 @@ import { sha256Hex } from "../../shared/hash";
 import { extractPublicationDate } from "../../shared/coding/publication";
 import { db, projectDocuments } from "./db";
 import { saveStatus } from "./saveStatus";
+import { spansOfDocuments } from "./spans";
 
 export interface IncomingFile {
   name: string;
@@ -82,71 +83,24 @@ export async function importTextFiles(
 }
 
 /**
- * A project's spans are read for the export in sweeps of the spans table in
- * key order, each sweep keeping the spans of one group of documents. Reading
- * each document's spans through the docId index instead reads every span's
- * record at a random place in the table: on a store on disk, 54 s for
- * 1,000,000 spans, against about 7 s for one sweep. A sweep holds its group's
- * spans in memory, so the documents are split into as many groups as keep
- * about this many spans in each.
- */
-export const SWEEP_BUDGET = 500_000;
-const SWEEP_PAGE = 50_000;
-
-/** The spans of the documents in `docIds`, by document, from one sweep of the table. */
-async function sweepSpans(docIds: ReadonlySet<string>): Promise<Map<string, SpanRecord[]>> {
-  const byDoc = new Map<string, SpanRecord[]>();
-  let last: string | undefined;
-  for (;;) {
-    const page = await (last === undefined ? db.spans.orderBy(":id") : db.spans.where(":id").above(last)).limit(SWEEP_PAGE).toArray();
-    if (page.length === 0) return byDoc;
-    for (const span of page) {
-      if (!docIds.has(span.docId)) continue;
-      const list = byDoc.get(span.docId);
-      if (list) list.push(span);
-      else byDoc.set(span.docId, [span]);
-    }
-    last = page[page.length - 1]!.id;
-  }
-}
-
-/**
  * A project's documents in list order, each with its text and spans
- * (tombstones included). Texts are read in batches, the next batch while the
- * caller works through this one; spans come from sweeps of the table, one
- * group of documents at a time (see {@link SWEEP_BUDGET}).
+ * (tombstones included). Texts and spans are read in batches, the next batch
+ * while the caller works through this one, so memory holds about two batches.
  */
-export async function* readProjectDocuments(
-  projectId: string,
-  batchSize = 200,
-  sweepBudget = SWEEP_BUDGET,
-): AsyncGenerator<{ doc: DocumentRecord; text: string; spans: SpanRecord[] }> {
+export async function* readProjectDocuments(projectId: string, batchSize = 200): AsyncGenerator<{ doc: DocumentRecord; text: string; spans: SpanRecord[] }> {
   const docs = await projectDocuments(db, projectId).toArray();
-  if (docs.length === 0) return;
-  // The whole table's count (fast: no index) bounds the project's spans.
-  const groups = Math.max(1, Math.ceil((await db.spans.count()) / sweepBudget));
-  const groupSize = Math.ceil(docs.length / groups);
-  const sweep = (from: number) => sweepSpans(new Set(docs.slice(from, from + groupSize).map((d) => d.id)));
-  const readTexts = (from: number, to: number) => db.texts.bulkGet(docs.slice(from, Math.min(from + batchSize, to)).map((d) => d.id));
-  for (let g = 0; g < docs.length; g += groupSize) {
-    // One group's spans at a time: memory stays about one budget of spans.
-    const spans = await sweep(g);
-    const end = Math.min(g + groupSize, docs.length);
-    let nextTexts: ReturnType<typeof readTexts> | null = readTexts(g, end);
-    for (let i = g; nextTexts; i += batchSize) {
-      const texts = await nextTexts;
-      nextTexts = i + batchSize < end ? readTexts(i + batchSize, end) : null;
-      // A caller that stops early leaves it unawaited; its failure is not an error then.
-      nextTexts?.catch(() => undefined);
-      const batch = docs.slice(i, Math.min(i + batchSize, end));
-      for (let j = 0; j < batch.length; j++) {
-        const doc = batch[j]!;
-        const own = spans.get(doc.id) ?? [];
-        // Handed over once: the memory goes as the export goes.
-        spans.delete(doc.id);
-        yield { doc, text: texts[j]?.text ?? "", spans: own };
-      }
-    }
+  const read = (from: number) => {
+    const ids = docs.slice(from, from + batchSize).map((d) => d.id);
+    const batch = Promise.all([db.texts.bulkGet(ids), spansOfDocuments(ids)]);
+    // A caller that stops early leaves it unawaited; its failure is not an error then.
+    batch.catch(() => undefined);
+    return batch;
+  };
+  let next = docs.length ? read(0) : null;
+  for (let i = 0; next; i += batchSize) {
+    const [texts, spans] = await next;
+    next = i + batchSize < docs.length ? read(i + batchSize) : null;
+    for (let j = 0; j < texts.length; j++) yield { doc: docs[i + j]!, text: texts[j]?.text ?? "", spans: spans[j]! };
   }
 }
 

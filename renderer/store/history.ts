@@ -2,6 +2,7 @@ import type { ActorRecord, LinkRecord } from "../../shared/coding/model";
 import { tombstone, type SpanRecord } from "../../shared/model";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
+import { putSpans } from "./spans";
 
 /** One record's state before and after a user action; `before` is null for a new record. */
 export interface Edit<T> {
@@ -42,8 +43,8 @@ export async function writeRecords({ spans = [], links = [], actors = [] }: Reco
   const projectIds = [...new Set([...spans, ...links, ...actors].map((r) => r.projectId))];
   const now = Date.now();
   await saveStatus.track(() =>
-    db.transaction("rw", [db.spans, db.links, db.actors, db.projects], async () => {
-      if (spans.length) await db.spans.bulkPut(spans);
+    db.transaction("rw", [db.spanSets, db.links, db.actors, db.projects], async () => {
+      await putSpans(spans);
       if (links.length) await db.links.bulkPut(links);
       if (actors.length) await db.actors.bulkPut(actors);
       for (const id of projectIds) await db.projects.update(id, { updatedAt: now });

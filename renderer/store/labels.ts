@@ -9,6 +9,7 @@ import { DEFAULT_ATTRIBUTES, labelAttributes, projectLinkTypes, type AttributeDe
 import { tombstone, type LabelDef } from "../../shared/model";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
+import { projectSpans, putSpans } from "./spans";
 
 /** Keys the app gives other meanings: they cannot be label shortcuts. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(["Delete", "Backspace", "Escape", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", " ", "Enter", "Tab"]);
@@ -155,12 +156,9 @@ export function newAttribute(name: string, existing: readonly AttributeDef[]): A
 /** How many live spans of the project carry each label id. */
 export async function labelUsage(projectId: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  await db.spans
-    .where("projectId")
-    .equals(projectId)
-    .each((span) => {
-      if (!span.deleted) counts.set(span.label, (counts.get(span.label) ?? 0) + 1);
-    });
+  for (const span of await projectSpans(projectId)) {
+    if (!span.deleted) counts.set(span.label, (counts.get(span.label) ?? 0) + 1);
+  }
   return counts;
 }
 
@@ -174,7 +172,7 @@ export async function saveLabels(projectId: string, labels: readonly LabelDef[],
   const stay = removeSpansOfLabels.filter((id) => labels.some((l) => l.id === id));
   if (stay.length) throw new Error(`The spans of “${stay.join("”, “")}” cannot be removed while the label stays.`);
   return saveStatus.track(() =>
-    db.transaction("rw", [db.projects, db.spans, db.links], async () => {
+    db.transaction("rw", [db.projects, db.spanSets, db.links], async () => {
       const project = await db.projects.get(projectId);
       if (!project) throw new Error("The project is no longer there.");
       const problems = labelProblems(labels, projectLinkTypes(project));
@@ -183,18 +181,14 @@ export async function saveLabels(projectId: string, labels: readonly LabelDef[],
       await db.projects.put({ ...project, labels: compactLabels(labels), updatedAt: now });
       if (removeSpansOfLabels.length === 0) return { removedSpans: 0 };
       const removing = new Set(removeSpansOfLabels);
-      const spans = await db.spans
-        .where("projectId")
-        .equals(projectId)
-        .filter((s) => !s.deleted && removing.has(s.label))
-        .toArray();
+      const spans = (await projectSpans(projectId)).filter((s) => !s.deleted && removing.has(s.label));
       const ids = new Set(spans.map((s) => s.id));
       const links = await db.links
         .where("projectId")
         .equals(projectId)
         .filter((l) => !l.deleted && (ids.has(l.from) || ids.has(l.to)))
         .toArray();
-      await db.spans.bulkPut(spans.map((s) => tombstone(s, now)));
+      await putSpans(spans.map((s) => tombstone(s, now)));
       await db.links.bulkPut(links.map((l) => tombstone(l, now)));
       return { removedSpans: spans.length };
     }),

@@ -5,11 +5,12 @@ import type { SnapshotActor, SnapshotLink } from "../../shared/projectFile/snaps
 import { APP_VERSION } from "../version";
 import { db, projectDocuments } from "./db";
 import { saveStatus } from "./saveStatus";
+import { addSpans, deleteProjectSpans, putSpans, spansOfDocuments } from "./spans";
 
 /** A document row as stored: the record plus any fields a newer version wrote. */
 type StoredDocument = DocumentRecord & { extra?: Record<string, unknown> };
 
-export const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, db.spans, db.links, db.actors, db.projectExtras];
+export const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, db.spanSets, db.links, db.actors, db.projectExtras];
 
 /**
  * Reads a whole project as a snapshot. Call inside a transaction over
@@ -25,9 +26,8 @@ export async function snapshotIn(projectId: string): Promise<ProjectSnapshot> {
     if (text === undefined) throw new Error(`The text of "${doc.title}" is missing from the store.`);
     return extra ? { doc, text, extra } : { doc, text };
   });
-  const order = new Map(rows.map((d, i) => [d.id, i]));
-  const spans: SnapshotSpan[] = await db.spans.where("projectId").equals(projectId).toArray();
-  spans.sort((a, b) => (order.get(a.docId) ?? 0) - (order.get(b.docId) ?? 0) || compareSpans(a, b));
+  // Document by document in list order, each document's in reading order.
+  const spans: SnapshotSpan[] = (await spansOfDocuments(rows.map((d) => d.id))).flatMap((own) => [...own].sort(compareSpans));
   const links: SnapshotLink[] = await db.links.where("projectId").equals(projectId).sortBy("id");
   const actors: SnapshotActor[] = await db.actors.where("projectId").equals(projectId).sortBy("id");
   const extras = await db.projectExtras.get(projectId);
@@ -50,11 +50,14 @@ export async function projectFileBytes(projectId: string): Promise<Uint8Array> {
 }
 
 /**
- * Ids are keys of the whole store, but a project file only promises they are
- * unique within its project. A record whose id another local project already
- * uses gets an id derived from its own and the target project's, the same
- * every time, so opening or merging the same file again finds the same
- * records. Runs inside the writing transaction.
+ * Document, link and actor ids are keys of the whole store, but a project
+ * file only promises they are unique within its project. A record whose id
+ * another local project already uses gets an id derived from its own and the
+ * target project's, the same every time, so opening or merging the same file
+ * again finds the same records. Span ids need no change: spans are stored
+ * under their document, so theirs only need to be unique within it (and a
+ * project file's are unique within the project). Runs inside the writing
+ * transaction.
  */
 async function localizeIds(snapshot: ProjectSnapshot, projectId: string): Promise<{ snapshot: ProjectSnapshot; renamed: number }> {
   const derived = (id: string) => `${id}@${projectId}`;
@@ -64,23 +67,22 @@ async function localizeIds(snapshot: ProjectSnapshot, projectId: string): Promis
     return new Map(ids.filter((_, i) => rows[i] && rows[i].projectId !== projectId).map((id) => [id, derived(id)]));
   };
   const docIds = await takenElsewhere(db.documents, snapshot.documents.map((d) => d.doc.id));
-  const spanIds = await takenElsewhere(db.spans, snapshot.spans.map((s) => s.id));
   const linkIds = await takenElsewhere(db.links, (snapshot.links ?? []).map((l) => l.id));
   const actorIds = await takenElsewhere(db.actors, (snapshot.actors ?? []).map((a) => a.id));
-  const renamed = docIds.size + spanIds.size + linkIds.size + actorIds.size;
+  const renamed = docIds.size + linkIds.size + actorIds.size;
   if (renamed === 0) return { snapshot, renamed };
   const to = (ids: Map<string, string>, id: string) => ids.get(id) ?? id;
   const out: ProjectSnapshot = {
     ...snapshot,
     documents: snapshot.documents.map((d) => (docIds.has(d.doc.id) ? { ...d, doc: { ...d.doc, id: to(docIds, d.doc.id) } } : d)),
     spans: snapshot.spans.map((s) => {
-      const span = { ...s, id: to(spanIds, s.id), docId: to(docIds, s.docId) };
+      const span = { ...s, docId: to(docIds, s.docId) };
       if (s.actorId !== undefined) span.actorId = to(actorIds, s.actorId);
       return span;
     }),
   };
   if (snapshot.links) {
-    out.links = snapshot.links.map((l) => ({ ...l, id: to(linkIds, l.id), docId: to(docIds, l.docId), from: to(spanIds, l.from), to: to(spanIds, l.to) }));
+    out.links = snapshot.links.map((l) => ({ ...l, id: to(linkIds, l.id), docId: to(docIds, l.docId), from: l.from, to: l.to }));
   }
   if (snapshot.actors) {
     out.actors = snapshot.actors.map((a) => {
@@ -119,7 +121,7 @@ async function insertProject(snapshot: ProjectSnapshot, projectId: string, name:
   await db.projects.add({ ...snapshot.project, id: projectId, name });
   await db.documents.bulkAdd(snapshot.documents.map((d) => documentRow(d, projectId)));
   await db.texts.bulkAdd(snapshot.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
-  await db.spans.bulkAdd(snapshot.spans.map((s) => ({ ...s, projectId })));
+  await addSpans(snapshot.spans.map((s) => ({ ...s, projectId })));
   if (snapshot.links) await db.links.bulkAdd(snapshot.links.map((l) => ({ ...l, projectId })));
   if (snapshot.actors) await db.actors.bulkAdd(snapshot.actors.map((a) => ({ ...a, projectId })));
   if (Object.keys(snapshot.unknownMembers).length || snapshot.manifestExtra) {
@@ -132,7 +134,7 @@ export async function removeProjectRecords(projectId: string): Promise<void> {
   const docIds = await db.documents.where("projectId").equals(projectId).primaryKeys();
   await db.texts.bulkDelete(docIds);
   await db.documents.bulkDelete(docIds);
-  await db.spans.where("projectId").equals(projectId).delete();
+  await deleteProjectSpans(projectId);
   await db.links.where("projectId").equals(projectId).delete();
   await db.actors.where("projectId").equals(projectId).delete();
   await db.projectExtras.delete(projectId);
@@ -172,7 +174,7 @@ export async function mergeIntoProject(projectId: string, incoming: ProjectSnaps
         await db.texts.bulkPut(changes.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
       }
       if (changes.documentUpdates.length) await db.documents.bulkPut(changes.documentUpdates.map((d) => documentRow(d, projectId)));
-      if (changes.spans.length) await db.spans.bulkPut(changes.spans.map((s) => ({ ...s, projectId })));
+      await putSpans(changes.spans.map((s) => ({ ...s, projectId })));
       if (changes.links.length) await db.links.bulkPut(changes.links.map((l) => ({ ...l, projectId })));
       if (changes.actors.length) await db.actors.bulkPut(changes.actors.map((a) => ({ ...a, projectId })));
       const changed =

@@ -2,6 +2,7 @@ import { DEFAULT_LABELS, type Project } from "../../shared/model";
 import { db } from "./db";
 import { PROJECT_TABLES, removeProjectRecords } from "./projectFiles";
 import { saveStatus } from "./saveStatus";
+import { projectSpans } from "./spans";
 
 export const CURRENT_PROJECT_KEY = "currentProjectId";
 
@@ -61,11 +62,7 @@ export function switchProject(id: string): Promise<unknown> {
 export async function projectContents(id: string): Promise<{ documents: number; spans: number }> {
   const [documents, spans] = await Promise.all([
     db.documents.where("projectId").equals(id).count(),
-    db.spans
-      .where("projectId")
-      .equals(id)
-      .filter((s) => !s.deleted)
-      .count(),
+    projectSpans(id).then((spans) => spans.filter((s) => !s.deleted).length),
   ]);
   return { documents, spans };
 }

@@ -13,6 +13,7 @@ import { tombstone, type LabelDef, type SpanRecord } from "../../shared/model";
 import { newSpan, type NewSpan } from "../coding";
 import { db, projectDocuments } from "./db";
 import { history, type SpanEdit } from "./history";
+import { documentSpans, projectSpans } from "./spans";
 
 /** What the actor form holds. */
 export interface ActorDraft {
@@ -116,11 +117,7 @@ export async function mergeActorInto(keep: ActorRecord, gone: ActorRecord): Prom
 /** The project's live spans that name `actor`: directly or through an actor merged into it. */
 export async function spansOfActor(projectId: string, actor: ActorRecord): Promise<SpanRecord[]> {
   const registry = actorsById(await db.actors.where("projectId").equals(projectId).toArray());
-  const spans = await db.spans
-    .where("projectId")
-    .equals(projectId)
-    .filter((s) => !s.deleted && s.actorId !== undefined)
-    .toArray();
+  const spans = (await projectSpans(projectId)).filter((s) => !s.deleted && s.actorId !== undefined);
   return spans.filter((s) => resolveActor(registry, s.actorId!)?.id === actor.id);
 }
 
@@ -210,7 +207,7 @@ export async function findActorMentions(actor: ActorRecord, scope: { docId: stri
   for (const doc of documents) {
     const text = scope?.text ?? (await db.texts.get(doc.id))?.text;
     if (text === undefined) continue;
-    const spans = await db.spans.where("docId").equals(doc.id).toArray();
+    const spans = await documentSpans(doc.id);
     for (const mention of findMentions(text, actor, spans, { registry })) {
       items.push({ ...mention, key: `${doc.id}:${mention.start}:${mention.end}`, docId: doc.id, title: doc.title, ...mentionContext(text, mention.start, mention.end) });
     }
@@ -235,7 +232,7 @@ export async function tagMentions(actor: ActorRecord, mentions: readonly Pick<Me
   const taken = new Map<string, SpanRecord[]>();
   const sources = new Map<string, { doc: NewSpan["doc"]; text: string }>();
   for (const docId of docIds) {
-    const spans = await db.spans.where("docId").equals(docId).toArray();
+    const spans = await documentSpans(docId);
     taken.set(
       docId,
       spans.filter((s) => !s.deleted && s.actorId !== undefined && resolveActor(registry, s.actorId)?.id === actor.id),

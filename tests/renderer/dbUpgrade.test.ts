@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
+import type { SpanRecord } from "../../shared/model";
 import { SpanwiseDB } from "../../renderer/store/db";
 
 interface StoreFixture {
@@ -38,6 +39,7 @@ describe("store upgrades", () => {
       const db = new SpanwiseDB(name);
       await db.open();
       for (const [table, rows] of Object.entries(fixture.rows)) {
+        if (table === "spans") continue;
         const stored = await db.table(table).toArray();
         const key = db.table(table).schema.primKey.keyPath as string;
         const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a[key]).localeCompare(String(b[key]));
@@ -46,9 +48,18 @@ describe("store upgrades", () => {
       // The indexes the app queries work on the upgraded data.
       const projectId = fixture.rows.projects![0]!.id as string;
       expect(await db.documents.where("projectId").equals(projectId).count()).toBe(fixture.rows.documents!.length);
-      expect(await db.spans.where("docId").equals(fixture.rows.documents![0]!.id as string).count()).toBe(fixture.rows.spans!.length);
-      // Tables added since are there and empty.
-      for (const table of db.tables.filter((t) => !(t.name in fixture.stores))) expect(await table.count()).toBe(0);
+      // Spans (one record each before v5) are kept per document, each document's in id order, none lost or changed.
+      const spans = fixture.rows.spans as unknown as SpanRecord[];
+      const sets = await db.spanSets.toArray();
+      expect(sets.map((set) => set.docId).sort()).toEqual([...new Set(spans.map((s) => s.docId))].sort());
+      for (const set of sets) {
+        const own = spans.filter((s) => s.docId === set.docId).sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect(set.projectId).toBe(own[0]!.projectId);
+        expect(set.spans).toEqual(own);
+        expect(await db.spanSets.where("projectId").equals(set.projectId).count()).toBeGreaterThan(0);
+      }
+      // Tables added since are there and empty (but for the spans' new home).
+      for (const table of db.tables.filter((t) => !(t.name in fixture.stores) && t.name !== "spanSets")) expect(await table.count()).toBe(0);
       db.close();
     });
   }

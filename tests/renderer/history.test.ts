@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_LABELS, type SpanRecord } from "../../shared/model";
 import { db } from "../../renderer/store/db";
 import { history } from "../../renderer/store/history";
+import { storedSpan } from "./storedSpans";
 
 const now = 1_700_000_000_000;
 const span = (id: string): SpanRecord => ({ id, projectId: "p", docId: "d", start: 0, end: 4, label: "actor", annotator: "ana", createdAt: now, updatedAt: now, deleted: false });
@@ -26,11 +27,11 @@ describe("history", () => {
     const tagged = history.perform({ label: "Tag", docId: "d", edits: [{ before: null, after: span("s1") }] }, painted);
     // Undo pressed before the tag's write could start: it must undo the tag, not find nothing.
     const undone = history.undo();
-    expect(await db.spans.get("s1")).toBeUndefined();
+    expect(await storedSpan("s1")).toBeUndefined();
     paint();
     await tagged;
     expect((await undone)?.label).toBe("Tag");
-    expect((await db.spans.get("s1"))?.deleted).toBe(true);
+    expect((await storedSpan("s1"))?.deleted).toBe(true);
     expect(history.canUndo).toBe(false);
     expect(history.canRedo).toBe(true);
   });

@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_LINK_TYPES, labelAttributes, type LinkRecord } from "../../shared/coding/model";
 import { DEFAULT_LABELS, type LabelDef, type SpanRecord } from "../../shared/model";
 import { db } from "../../renderer/store/db";
+import { storedSpans } from "./storedSpans";
+import { putSpans } from "../../renderer/store/spans";
 import { compactLabels, idFromName, labelProblems, labelUsage, nameNewIds, optionsText, parseOptions, saveLabels } from "../../renderer/store/labels";
 
 const PROJECT = "p1";
@@ -136,7 +138,7 @@ describe("saveLabels", () => {
     await db.delete();
     await db.open();
     await db.projects.put({ id: PROJECT, name: "Test", labels: defaults(), createdAt: 1, updatedAt: 1 });
-    await db.spans.bulkPut([span("q1", "quote"), span("q2", "quote"), span("q3", "quote", true), span("a1", "actor")]);
+    await putSpans([span("q1", "quote"), span("q2", "quote"), span("q3", "quote", true), span("a1", "actor")]);
     await db.links.bulkPut([link("l1", "q1", "a1")]);
   });
 
@@ -155,10 +157,10 @@ describe("saveLabels", () => {
   it("removes a label and keeps its spans, or removes them with their links in the same transaction", async () => {
     const withoutQuote = defaults().filter((l) => l.id !== "quote");
     expect(await saveLabels(PROJECT, withoutQuote)).toEqual({ removedSpans: 0 });
-    expect((await db.spans.toArray()).filter((s) => !s.deleted).map((s) => s.id)).toEqual(["a1", "q1", "q2"]);
+    expect((await storedSpans()).filter((s) => !s.deleted).map((s) => s.id)).toEqual(["a1", "q1", "q2"]);
 
     expect(await saveLabels(PROJECT, withoutQuote, ["quote"])).toEqual({ removedSpans: 2 });
-    expect((await db.spans.toArray()).filter((s) => !s.deleted).map((s) => s.id)).toEqual(["a1"]);
+    expect((await storedSpans()).filter((s) => !s.deleted).map((s) => s.id)).toEqual(["a1"]);
     expect((await db.links.get("l1"))?.deleted).toBe(true);
     expect((await db.projects.get(PROJECT))!.labels.map((l) => l.id)).toEqual(["actor", "event", "date"]);
   });
@@ -167,6 +169,6 @@ describe("saveLabels", () => {
     await expect(saveLabels(PROJECT, withKey(defaults(), "date", "1"))).rejects.toThrow(/both have the key/);
     await expect(saveLabels(PROJECT, defaults(), ["quote"])).rejects.toThrow(/while the label stays/);
     expect((await db.projects.get(PROJECT))!.updatedAt).toBe(1);
-    expect((await db.spans.toArray()).filter((s) => !s.deleted)).toHaveLength(3);
+    expect((await storedSpans()).filter((s) => !s.deleted)).toHaveLength(3);
   });
 });

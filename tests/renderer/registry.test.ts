@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { ActorRecord } from "../../shared/coding/model";
 import { DEFAULT_LABELS, type SpanRecord } from "../../shared/model";
 import { db } from "../../renderer/store/db";
+import { storedSpans, storedSpan } from "./storedSpans";
+import { putSpans } from "../../renderer/store/spans";
 import { history } from "../../renderer/store/history";
 import {
   actorLabel,
@@ -47,7 +49,7 @@ function span(id: string, docId: string, start: number, end: number, actorId?: s
 }
 
 const stored = (id: string) => db.actors.get(id);
-const liveSpanCount = async () => (await db.spans.toArray()).filter((s) => !s.deleted).length;
+const liveSpanCount = async () => (await storedSpans()).filter((s) => !s.deleted).length;
 
 beforeEach(freshStore);
 
@@ -89,12 +91,12 @@ describe("registry actions through the history", () => {
 
   it("renames an actor: its spans follow without being rewritten, the old name becomes an alias, undo brings it back", async () => {
     const actor = await createActor(PROJECT, { name: "Haniyeh", aliases: [], notes: "old" });
-    await db.spans.put(span("s1", "a", 20, 27, actor.id));
+    await putSpans([span("s1", "a", 20, 27, actor.id)]);
     const renamed = await updateActor(actor, { name: "Ismail Haniyeh", aliases: ["Haniya"], kind: "person", notes: "" });
     expect(renamed).toMatchObject({ name: "Ismail Haniyeh", aliases: ["Haniya", "Haniyeh"], kind: "person" });
     expect(renamed.notes).toBeUndefined();
-    expect((await db.spans.get("s1"))?.actorId).toBe(actor.id);
-    expect(spanCounts(await db.actors.toArray(), await db.spans.toArray()).get(actor.id)).toEqual({ total: 1, merged: 0 });
+    expect((await storedSpan("s1"))?.actorId).toBe(actor.id);
+    expect(spanCounts(await db.actors.toArray(), await storedSpans()).get(actor.id)).toEqual({ total: 1, merged: 0 });
     await history.undo();
     expect(await stored(actor.id)).toMatchObject({ name: "Haniyeh", aliases: [], notes: "old" });
   });
@@ -102,29 +104,29 @@ describe("registry actions through the history", () => {
   it("merges two actors: aliases unioned, spans of the merged one count for the kept one, undo separates them", async () => {
     const keep = await createActor(PROJECT, { name: "Musa Abu Marzouq", aliases: ["Abu Marzouq"] });
     const gone = await createActor(PROJECT, { name: "Abu Marzouk", aliases: ["Mousa Abu Marzouk", "abu marzouq"], kind: "person", identifier: "Q2429253" });
-    await db.spans.bulkPut([span("s1", "a", 0, 5, keep.id), span("s2", "a", 6, 10, gone.id), span("s3", "b", 0, 5, gone.id)]);
+    await putSpans([span("s1", "a", 0, 5, keep.id), span("s2", "a", 6, 10, gone.id), span("s3", "b", 0, 5, gone.id)]);
     const merged = await mergeActorInto(keep, gone);
     expect(merged.aliases).toEqual(["Abu Marzouq", "Abu Marzouk", "Mousa Abu Marzouk"]);
     expect(merged).toMatchObject({ kind: "person", identifier: "Q2429253" });
     expect((await stored(gone.id))?.mergedInto).toBe(keep.id);
-    const counts = spanCounts(await db.actors.toArray(), await db.spans.toArray());
+    const counts = spanCounts(await db.actors.toArray(), await storedSpans());
     expect(counts.get(keep.id)).toEqual({ total: 3, merged: 2 });
     expect(counts.has(gone.id)).toBe(false);
     await history.undo();
     expect((await stored(gone.id))?.mergedInto).toBeUndefined();
     expect((await stored(keep.id))?.aliases).toEqual(["Abu Marzouq"]);
-    expect(spanCounts(await db.actors.toArray(), await db.spans.toArray()).get(keep.id)).toEqual({ total: 1, merged: 0 });
+    expect(spanCounts(await db.actors.toArray(), await storedSpans()).get(keep.id)).toEqual({ total: 1, merged: 0 });
   });
 
   it("deletes an actor and clears the actor link of its spans (also through a merge) in one step; the spans stay; undo restores both", async () => {
     const keep = await createActor(PROJECT, { name: "Hamas", aliases: [] });
     const gone = await createActor(PROJECT, { name: "HAMAS movement", aliases: [] });
-    await db.spans.bulkPut([span("s1", "a", 0, 5, keep.id), span("s2", "b", 0, 5, gone.id), span("s3", "b", 9, 13)]);
+    await putSpans([span("s1", "a", 0, 5, keep.id), span("s2", "b", 0, 5, gone.id), span("s3", "b", 9, 13)]);
     await mergeActorInto(keep, gone);
     const keptNow = (await stored(keep.id))!;
     expect(await deleteActor(keptNow)).toBe(2);
     expect((await stored(keep.id))?.deleted).toBe(true);
-    const spans = await db.spans.toArray();
+    const spans = await storedSpans();
     expect(spans.map((s) => [s.id, s.deleted, s.actorId, s.start, s.end])).toEqual([
       ["s1", false, undefined, 0, 5],
       ["s2", false, undefined, 0, 5],
@@ -132,8 +134,8 @@ describe("registry actions through the history", () => {
     ]);
     await history.undo();
     expect((await stored(keep.id))?.deleted).toBe(false);
-    expect((await db.spans.get("s1"))?.actorId).toBe(keep.id);
-    expect((await db.spans.get("s2"))?.actorId).toBe(gone.id);
+    expect((await storedSpan("s1"))?.actorId).toBe(keep.id);
+    expect((await storedSpan("s2"))?.actorId).toBe(gone.id);
   });
 });
 
@@ -146,7 +148,7 @@ describe("tag all mentions", () => {
     const actor = await haniyeh();
     // "Haniyeh" at the end of document a is already tagged as this actor.
     const tagged = TEXT_A.lastIndexOf("Haniyeh");
-    await db.spans.put(span("s1", "a", tagged, tagged + 7, actor.id));
+    await putSpans([span("s1", "a", tagged, tagged + 7, actor.id)]);
     const items = await findActorMentions(actor, null);
     expect(items.map((m) => [m.title, m.text])).toEqual([
       ["Gaza talks", "Ismail Haniyeh"],
@@ -168,7 +170,7 @@ describe("tag all mentions", () => {
     const kept = items.filter((m) => m.text !== "Haniyeh");
     const made = await tagMentions(actor, kept, label, "Ana");
     expect(made).toHaveLength(3);
-    const spans = (await db.spans.toArray()).filter((s) => !s.deleted);
+    const spans = (await storedSpans()).filter((s) => !s.deleted);
     expect(spans.map((s) => [s.docId, TEXT_FOR[s.docId]!.slice(s.start, s.end), s.label, s.actorId, s.annotator])).toEqual(
       expect.arrayContaining([
         ["a", "Ismail Haniyeh", "actor", actor.id, "Ana"],
