@@ -86,6 +86,31 @@ export async function seed(session: Session, request: SeedRequest): Promise<Seed
   return result;
 }
 
+/**
+ * Waits until the app's automatic backup of `projectId` is written whole (it
+ * starts 10 s after the app does, when the project has none): a backup of a
+ * big project is encoded in a worker of its own for many seconds, and a
+ * figure taken meanwhile measures the two together. Returns the seconds waited.
+ */
+export async function backupWritten(page: Page, projectId: string, timeoutMs = 300_000): Promise<number> {
+  const started = Date.now();
+  const done = () =>
+    page.evaluate(async (id) => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle("spanwise-backups", { create: true });
+      const names: string[] = [];
+      for await (const [name] of dir as unknown as AsyncIterable<[string, FileSystemHandle]>) names.push(name);
+      // A backup being written shows as a ".crswap" file beside an empty one.
+      if (names.some((n) => n.endsWith(".crswap"))) return false;
+      for (const name of names.filter((n) => n.includes(id))) if ((await (await dir.getFileHandle(name)).getFile()).size > 0) return true;
+      return false;
+    }, projectId);
+  while (!(await done())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`no backup of ${projectId} was written in ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(250);
+  }
+  return (Date.now() - started) / 1000;
+}
+
 /** The JS heap in use after a full garbage collection, MB. */
 export async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send("HeapProfiler.collectGarbage");

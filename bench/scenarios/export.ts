@@ -12,7 +12,7 @@ import { createInterface } from "node:readline";
 import { DEFAULT_LABELS } from "../../shared/model";
 import { sha256Hex } from "../../shared/hash";
 import { encodeProjectFile, type ProjectSnapshot } from "../../shared/projectFile";
-import { openApp, procMemory, rendererMemory, resetPeak, seed } from "../app";
+import { backupWritten, openApp, procMemory, rendererMemory, resetPeak, seed } from "../app";
 import { corpusKit } from "../corpus";
 import type { RunContext, Scenario } from "../scenario";
 import type { SeedRequest } from "../seed";
@@ -106,6 +106,7 @@ export const exportScenario: Scenario = {
       const { page } = session;
       ctx.log(`seeded ${seeded.documents} documents, ${seeded.spans} spans in ${((Date.now() - at) / 1000).toFixed(0)} s`);
       await page.locator(".sw-doclist .sw-count", { hasText: String(seeded.documents) }).waitFor();
+      ctx.log(`waited ${(await backupWritten(page, seeded.projectId)).toFixed(0)} s for the automatic backup of the seeded project`);
       for (let r = 0; r < runs; r++) {
         const renderer = await rendererMemory(session);
         if (renderer) resetPeak(renderer.pid);

@@ -82,24 +82,45 @@ export async function importTextFiles(
   return { added, problems };
 }
 
+/** One of `count` consecutive, nearly equal shares of a project's documents (in list order), so that workers can split a job. */
+export interface Share {
+  index: number;
+  count: number;
+}
+
+/** The half-open range of positions that `share` covers in a list of `length`. */
+export function shareRange(length: number, { index, count }: Share): [number, number] {
+  return [Math.floor((length * index) / count), Math.floor((length * (index + 1)) / count)];
+}
+
 /**
- * A project's documents in list order, each with its text and spans
- * (tombstones included). Texts and spans are read in batches, the next batch
- * while the caller works through this one, so memory holds about two batches.
+ * A project's documents in list order (only `share` of them, when given),
+ * each with its text and spans (tombstones included). Texts and spans are
+ * read in batches, a few batches ahead of the caller, so the store's reads
+ * and the caller's work run side by side, and memory holds a few batches.
  */
-export async function* readProjectDocuments(projectId: string, batchSize = 200): AsyncGenerator<{ doc: DocumentRecord; text: string; spans: SpanRecord[] }> {
-  const docs = await projectDocuments(db, projectId).toArray();
+export async function* readProjectDocuments(
+  projectId: string,
+  { batchSize = 200, ahead = 3, share }: { batchSize?: number; ahead?: number; share?: Share } = {},
+): AsyncGenerator<{ doc: DocumentRecord; text: string; spans: SpanRecord[] }> {
+  const all = await projectDocuments(db, projectId).toArray();
+  const docs = share ? all.slice(...shareRange(all.length, share)) : all;
   const read = (from: number) => {
     const ids = docs.slice(from, from + batchSize).map((d) => d.id);
     const batch = Promise.all([db.texts.bulkGet(ids), spansOfDocuments(ids)]);
-    // A caller that stops early leaves it unawaited; its failure is not an error then.
+    // A caller that stops early leaves some unawaited; their failure is not an error then.
     batch.catch(() => undefined);
     return batch;
   };
-  let next = docs.length ? read(0) : null;
-  for (let i = 0; next; i += batchSize) {
-    const [texts, spans] = await next;
-    next = i + batchSize < docs.length ? read(i + batchSize) : null;
+  const queue: ReturnType<typeof read>[] = [];
+  let next = 0;
+  const fill = () => {
+    for (; queue.length < ahead && next < docs.length; next += batchSize) queue.push(read(next));
+  };
+  fill();
+  for (let i = 0; queue.length; i += batchSize) {
+    const [texts, spans] = await queue.shift()!;
+    fill();
     for (let j = 0; j < texts.length; j++) yield { doc: docs[i + j]!, text: texts[j]?.text ?? "", spans: spans[j]! };
   }
 }

@@ -22,7 +22,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const bytes = await projectFileBytes(request.projectId);
       self.postMessage({ id: request.id, ok: true, bytes } satisfies WorkerReply, [bytes.buffer]);
     } else {
-      const result = await exportJsonlParts(request.projectId);
+      const result = await exportJsonlParts(request.projectId, request.share);
       self.postMessage({ id: request.id, ok: true, ...result } satisfies WorkerReply);
     }
   } catch (err) {
