@@ -54,8 +54,8 @@ export async function seedInPage(request: SeedRequest): Promise<SeedResult> {
   const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
   let docs: object[] = [];
   let texts: object[] = [];
-  // Each document's spans in one record, in id order, as the app keeps them.
-  let spanSets: { docId: string; projectId: string; spans: { id: string }[] }[] = [];
+  // Each document's spans in one record, in id order, as the app keeps them (renderer/store/db.ts, StoredSpan).
+  let spanSets: { docId: string; projectId: string; spans: [string, number, number, string, string, number, number, 0 | 1][] }[] = [];
   let pending = 0;
   const flush = async () => {
     const tx = db.transaction(["documents", "texts", "spanSets"], "readwrite", { durability: "relaxed" });
@@ -81,11 +81,11 @@ export async function seedInPage(request: SeedRequest): Promise<SeedResult> {
       docs.push({ id, projectId, title, textHash, length: text.length, createdAt: ++createdAt });
       texts.push({ docId: id, text });
       if (first.length < 20) first.push({ id, title });
-      const own = made.map((s) => {
+      const own = made.map((s): [string, number, number, string, string, number, number, 0 | 1] => {
         const at = base + spanCount++;
-        return { id: s.id, projectId, docId: id, start: s.start, end: s.end, label: s.label, annotator: "bench", createdAt: at, updatedAt: at, deleted: false };
+        return [s.id, s.start, s.end, s.label, "bench", at, at, 0];
       });
-      if (own.length) spanSets.push({ docId: id, projectId, spans: own.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
+      if (own.length) spanSets.push({ docId: id, projectId, spans: own.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) });
       pending += 1 + own.length;
       documentCount++;
       if (pending >= request.batch) await flush();

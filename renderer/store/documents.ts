@@ -93,11 +93,15 @@ export function shareRange(length: number, { index, count }: Share): [number, nu
   return [Math.floor((length * index) / count), Math.floor((length * (index + 1)) / count)];
 }
 
+/** A batch of reads ends at this many characters of text, or at `batchSize` documents, whichever comes first. */
+const BATCH_CHARS = 4_000_000;
+
 /**
  * A project's documents in list order (only `share` of them, when given),
  * each with its text and spans (tombstones included). Texts and spans are
  * read in batches, a few batches ahead of the caller, so the store's reads
- * and the caller's work run side by side, and memory holds a few batches.
+ * and the caller's work run side by side; memory holds a few batches, each
+ * of at most `batchSize` documents and about 4 million characters of text.
  */
 export async function* readProjectDocuments(
   projectId: string,
@@ -105,23 +109,29 @@ export async function* readProjectDocuments(
 ): AsyncGenerator<{ doc: DocumentRecord; text: string; spans: SpanRecord[] }> {
   const all = await projectDocuments(db, projectId).toArray();
   const docs = share ? all.slice(...shareRange(all.length, share)) : all;
-  const read = (from: number) => {
-    const ids = docs.slice(from, from + batchSize).map((d) => d.id);
-    const batch = Promise.all([db.texts.bulkGet(ids), spansOfDocuments(ids)]);
+  const batches: DocumentRecord[][] = [];
+  let chars = BATCH_CHARS;
+  for (const doc of docs) {
+    if (chars >= BATCH_CHARS || batches.at(-1)!.length >= batchSize) {
+      batches.push([]);
+      chars = 0;
+    }
+    batches.at(-1)!.push(doc);
+    chars += doc.length;
+  }
+  const read = (batch: DocumentRecord[]) => {
+    const ids = batch.map((d) => d.id);
+    const texts = Promise.all([db.texts.bulkGet(ids), spansOfDocuments(ids)]);
     // A caller that stops early leaves some unawaited; their failure is not an error then.
-    batch.catch(() => undefined);
-    return batch;
+    texts.catch(() => undefined);
+    return { batch, texts };
   };
-  const queue: ReturnType<typeof read>[] = [];
-  let next = 0;
-  const fill = () => {
-    for (; queue.length < ahead && next < docs.length; next += batchSize) queue.push(read(next));
-  };
-  fill();
-  for (let i = 0; queue.length; i += batchSize) {
-    const [texts, spans] = await queue.shift()!;
-    fill();
-    for (let j = 0; j < texts.length; j++) yield { doc: docs[i + j]!, text: texts[j]?.text ?? "", spans: spans[j]! };
+  const queue = batches.slice(0, ahead).map(read);
+  for (let next = queue.length; queue.length; next++) {
+    const { batch, texts: reading } = queue.shift()!;
+    if (next < batches.length) queue.push(read(batches[next]!));
+    const [texts, spans] = await reading;
+    for (let j = 0; j < batch.length; j++) yield { doc: batch[j]!, text: texts[j]?.text ?? "", spans: spans[j]! };
   }
 }
 

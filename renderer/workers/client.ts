@@ -11,7 +11,9 @@ const kindOf = (request: WorkerJob): Kind => (request.kind === "exportJsonl" ? `
 /**
  * One worker per kind of job, so that an export asked for while an automatic
  * backup of a big project is being encoded (20 s and more for 1,000,000
- * spans) starts at once instead of waiting behind it.
+ * spans) starts at once instead of waiting behind it. A worker lives while
+ * it has work: a big job leaves gigabytes of heap that an idle worker would
+ * keep, and starting one again takes a few tens of milliseconds.
  */
 const workers = new Map<Kind, Worker>();
 let nextId = 1;
@@ -32,6 +34,10 @@ function projectWorker(kind: Kind): Worker | null {
   worker.onmessage = (event: MessageEvent<WorkerReply>) => {
     const waiting = pending.get(event.data.id);
     pending.delete(event.data.id);
+    if (![...pending.values()].some((p) => p.kind === kind)) {
+      worker.terminate();
+      workers.delete(kind);
+    }
     waiting?.resolve(event.data);
   };
   worker.onerror = (event) => {

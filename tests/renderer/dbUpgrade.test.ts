@@ -8,7 +8,7 @@ import path from "node:path";
 import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
 import type { SpanRecord } from "../../shared/model";
-import { SpanwiseDB } from "../../renderer/store/db";
+import { SpanwiseDB, fromStoredSpan } from "../../renderer/store/db";
 
 interface StoreFixture {
   version: number;
@@ -55,7 +55,7 @@ describe("store upgrades", () => {
       for (const set of sets) {
         const own = spans.filter((s) => s.docId === set.docId).sort((a, b) => (a.id < b.id ? -1 : 1));
         expect(set.projectId).toBe(own[0]!.projectId);
-        expect(set.spans).toEqual(own);
+        expect(set.spans.map((stored) => fromStoredSpan(set, stored))).toStrictEqual(own);
         expect(await db.spanSets.where("projectId").equals(set.projectId).count()).toBeGreaterThan(0);
       }
       // Tables added since are there and empty (but for the spans' new home).

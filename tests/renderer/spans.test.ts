@@ -4,11 +4,12 @@
  * stored before; projects never see each other's spans, even with the same ids.
  */
 import "fake-indexeddb/auto";
+import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SpanRecord } from "../../shared/model";
-import { db } from "../../renderer/store/db";
-import { deleteProjectSpans, documentSpans, projectSpans, putSpans, spansOfDocuments, withSpans } from "../../renderer/store/spans";
+import { db, fromStoredSpan, toStoredSpan } from "../../renderer/store/db";
+import { deleteProjectSpans, documentSpans, projectSpans, putSpans, spansOfDocuments, withById } from "../../renderer/store/spans";
 
 const now = 1_700_000_000_000;
 const span = (id: string, docId = "d1", projectId = "p1", start = 0): SpanRecord => ({
@@ -66,9 +67,49 @@ describe("the span store", () => {
         const write = [...changed].sort().map((id) => ({ ...span(id), label: "event" }));
         const expected = new Map(before.map((s) => [s.id, s]));
         for (const s of write) expected.set(s.id, s);
-        const merged = withSpans(before, write);
+        const merged = withById(before, write, (s) => s.id);
         expect(merged).toEqual([...expected.values()].sort((a, b) => (a.id < b.id ? -1 : 1)));
       }),
     );
+  });
+});
+
+describe("a span's stored form", () => {
+  const key = fc.string({ minLength: 1 });
+  const attrValue = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+  const record = fc.record(
+    {
+      id: fc.string({ minLength: 1 }),
+      start: fc.nat(),
+      end: fc.nat(),
+      label: fc.string(),
+      annotator: fc.string(),
+      createdAt: fc.integer(),
+      updatedAt: fc.integer(),
+      deleted: fc.boolean(),
+      attrs: fc.dictionary(key, attrValue, { noNullPrototype: true }),
+      actorId: fc.string(),
+      extra: fc.dictionary(key, fc.jsonValue(), { noNullPrototype: true }),
+    },
+    { requiredKeys: ["id", "start", "end", "label", "annotator", "createdAt", "updatedAt", "deleted"] },
+  );
+
+  it("gives back every field of a span, its optional and unknown ones too", () => {
+    fc.assert(
+      fc.property(record, (fields) => {
+        const span = { ...fields, projectId: "p1", docId: "d1" } as SpanRecord;
+        const stored = toStoredSpan(span);
+        // Kept as the store keeps it (a structured clone), then read back.
+        const back = fromStoredSpan({ docId: "d1", projectId: "p1" }, structuredClone(stored));
+        // Node's deep strict equality: same keys, values and prototypes (toStrictEqual would also compare own "constructor" keys by identity).
+        expect(isDeepStrictEqual(back, span), JSON.stringify(back)).toBe(true);
+      }),
+    );
+  });
+
+  it("refuses to file a span under a document of another project", async () => {
+    await putSpans([span("s1", "d1", "p1")]);
+    await expect(putSpans([span("s2", "d1", "p1"), span("s3", "d1", "p2")])).rejects.toThrow(/names project p2, not p1/);
+    expect((await documentSpans("d1")).map((s) => s.id)).toEqual(["s1"]);
   });
 });

@@ -1,9 +1,9 @@
 import type { SpanRecord } from "../../shared/model";
-import { db } from "../../renderer/store/db";
+import { db, fromStoredSpan } from "../../renderer/store/db";
 
 /** Every span in the store, tombstones included, document by document. */
 export async function storedSpans(): Promise<SpanRecord[]> {
-  return (await db.spanSets.toArray()).flatMap((set) => set.spans);
+  return (await db.spanSets.toArray()).flatMap((set) => set.spans.map((stored) => fromStoredSpan(set, stored)));
 }
 
 /** The stored span with this id, wherever it is. */
