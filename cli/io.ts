@@ -1,3 +1,4 @@
+import type { StreamSource } from "../shared/projectFile/stream";
 import type { RawInflate } from "../shared/projectFile/zipRead";
 
 /**
@@ -24,4 +25,14 @@ export interface CliIo {
   inflate?: RawInflate;
   /** A native SHA-256 (lowercase hex) for checking project file members. */
   sha256?: (bytes: Uint8Array) => string;
+  /**
+   * Opens a project file to stream its members rather than read it whole
+   * (export of big files); throws like `readFile`. Without it, files are read whole.
+   */
+  openProjectFile?(path: string): Promise<OpenProjectFile>;
+}
+
+/** A project file open for streaming; close it when done. */
+export interface OpenProjectFile extends StreamSource {
+  close(): Promise<void>;
 }

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { open, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { inflateRawSync } from "node:zlib";
-import type { RawInflate } from "../shared/projectFile/zipRead";
+import { pipeline } from "node:stream";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
+import type { RawInflate, ZipEntry } from "../shared/projectFile/zipRead";
 import { CliError } from "./errors";
-import type { CliIo } from "./io";
+import type { CliIo, OpenProjectFile } from "./io";
 
 /** Writes are gathered into blocks of about this size: one write per document would be slow. */
 const WRITE_BLOCK = 1024 * 1024;
@@ -41,6 +43,59 @@ export const nodeInflate: RawInflate = (compressed, cap) => {
     return (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : "corrupt";
   }
 };
+
+/** Compressed bytes are read, and unpacked bytes handed on, in chunks of this size. */
+const STREAM_CHUNK = 1024 * 1024;
+
+/**
+ * A project file opened for streaming: the directory and small members are
+ * read a part at a time (synchronously: a few small reads, in a command-line
+ * tool), the big members streamed through zlib on its own threads.
+ */
+export function openNodeProjectFile(file: string): OpenProjectFile {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (error) {
+    throw describeFsError("read", file, error);
+  }
+  const size = fstatSync(fd).size;
+  return {
+    zip: {
+      size,
+      read(at, length) {
+        const out = Buffer.alloc(Math.max(0, Math.min(length, size - at)));
+        let done = 0;
+        while (done < out.length) {
+          const n = readSync(fd, out, done, out.length - done, at + done);
+          if (n === 0) break;
+          done += n;
+        }
+        return new Uint8Array(out.buffer, out.byteOffset, done);
+      },
+    },
+    memberChunks(entry: ZipEntry) {
+      // createReadStream reads to the end of the file when asked for nothing.
+      if (entry.compressedSize === 0) return noChunks();
+      const raw = createReadStream("", { fd, autoClose: false, start: entry.dataStart, end: entry.dataStart + entry.compressedSize - 1, highWaterMark: STREAM_CHUNK });
+      if (entry.method === 0) return raw;
+      const inflater = createInflateRaw({ chunkSize: STREAM_CHUNK });
+      // Errors reach the reader through the inflater; a reader that stops early destroys both.
+      pipeline(raw, inflater, () => {});
+      return inflater;
+    },
+    createSha256() {
+      const hash = createHash("sha256");
+      return { update: (bytes) => void hash.update(bytes), digest: () => hash.digest("hex") };
+    },
+    inflate: nodeInflate,
+    async close() {
+      closeSync(fd);
+    },
+  };
+}
+
+async function* noChunks(): AsyncGenerator<Uint8Array, void, undefined> {}
 
 export function createNodeIo(): CliIo {
   return {
@@ -117,5 +172,6 @@ export function createNodeIo(): CliIo {
     now: () => Date.now(),
     inflate: nodeInflate,
     sha256: (bytes) => createHash("sha256").update(bytes).digest("hex"),
+    openProjectFile: async (file) => openNodeProjectFile(file),
   };
 }
