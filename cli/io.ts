@@ -1,5 +1,6 @@
 import type { StreamSource } from "../shared/projectFile/stream";
 import type { RawInflate } from "../shared/projectFile/zipRead";
+import type { ExportParts } from "./exportThreads";
 
 /**
  * Everything a command does to the outside world, so that commands are plain
@@ -30,6 +31,8 @@ export interface CliIo {
    * (export of big files); throws like `readFile`. Without it, files are read whole.
    */
   openProjectFile?(path: string): Promise<OpenProjectFile>;
+  /** Exports part of a big project file in another thread; absent where there is none. */
+  exportParts?: ExportParts;
 }
 
 /** A project file open for streaming; close it when done. */

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import type { RawInflate, ZipEntry } from "../shared/projectFile/zipRead";
 import { CliError } from "./errors";
+import { workerExportParts } from "./exportThreads";
 import type { CliIo, OpenProjectFile } from "./io";
 
 /** Writes are gathered into blocks of about this size: one write per document would be slow. */
@@ -95,9 +96,37 @@ export function openNodeProjectFile(file: string): OpenProjectFile {
   };
 }
 
+/** Writes `chunks` to `handle`, gathered into blocks. */
+export async function writeChunks(handle: FileHandle, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void> {
+  const encoder = new TextEncoder();
+  let block: Uint8Array[] = [];
+  let blockBytes = 0;
+  // One block is written while the next is made: the disk and the CPU work at once.
+  let writing: Promise<unknown> = Promise.resolve();
+  const flush = async () => {
+    if (blockBytes === 0) return;
+    const data = Buffer.concat(block, blockBytes);
+    block = [];
+    blockBytes = 0;
+    await writing;
+    writing = handle.write(data);
+    // Awaited before the next write and at the end; until then a failure must not count as unhandled.
+    writing.catch(() => {});
+  };
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    block.push(bytes);
+    blockBytes += bytes.length;
+    if (blockBytes >= WRITE_BLOCK) await flush();
+  }
+  await flush();
+  await writing;
+}
+
 async function* noChunks(): AsyncGenerator<Uint8Array, void, undefined> {}
 
 export function createNodeIo(): CliIo {
+  const exportParts = workerExportParts();
   return {
     async readFile(file) {
       try {
@@ -120,29 +149,7 @@ export function createNodeIo(): CliIo {
       }
       let closed = false;
       try {
-        const encoder = new TextEncoder();
-        let block: Uint8Array[] = [];
-        let blockBytes = 0;
-        // One block is written while the next is made: the disk and the CPU work at once.
-        let writing: Promise<unknown> = Promise.resolve();
-        const flush = async () => {
-          if (blockBytes === 0) return;
-          const data = Buffer.concat(block, blockBytes);
-          block = [];
-          blockBytes = 0;
-          await writing;
-          writing = handle.write(data);
-          // Awaited before the next write and at the end; until then a failure must not count as unhandled.
-          writing.catch(() => {});
-        };
-        for await (const chunk of chunks) {
-          const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
-          block.push(bytes);
-          blockBytes += bytes.length;
-          if (blockBytes >= WRITE_BLOCK) await flush();
-        }
-        await flush();
-        await writing;
+        await writeChunks(handle, chunks);
         await handle.sync();
         closed = true;
         await handle.close();
@@ -173,5 +180,6 @@ export function createNodeIo(): CliIo {
     inflate: nodeInflate,
     sha256: (bytes) => createHash("sha256").update(bytes).digest("hex"),
     openProjectFile: async (file) => openNodeProjectFile(file),
+    ...(exportParts ? { exportParts } : {}),
   };
 }

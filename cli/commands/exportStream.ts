@@ -2,20 +2,29 @@
  * `spanwise export --format jsonl -o FILE` for big files: the project file is
  * read as a stream (shared/projectFile/stream.ts) and each document's line is
  * written as soon as its spans have been read, so memory does not grow with
- * the number of spans. Anything the stream does not handle, and any problem,
- * ends in `false`: the temporary output is gone and the caller reads the file
- * whole as before, which gives the same result or today's exact messages.
+ * the number of spans. With a worker thread (the bundled CLI), it streams the
+ * later documents while this thread does the earlier ones (io.exportParts).
+ * Anything the stream does not handle, and any problem, ends in `false`: the
+ * temporary output is gone and the caller reads the file whole as before,
+ * which gives the same result or today's exact messages.
  */
-import { jsonlChunks, type ExportSource } from "../../shared/formats/jsonl";
-import { openProjectStream } from "../../shared/projectFile/stream";
+import { jsonlChunks } from "../../shared/formats/jsonl";
+import { checkParts, openProjectStream } from "../../shared/projectFile/stream";
+import type { ExportPartRun } from "../exportThreads";
 import type { CliIo } from "../io";
 import { LARGE_FILE_BYTES, createProgress } from "../progress";
-import { annotatorWarning, exportCoding, linksByDocument } from "./exportParts";
+import { AnnotatorTally, annotatorWarning, exportCoding, streamedSources } from "./exportParts";
 
 export interface StreamedExport {
   /** The warning to print when no span was by the annotator asked for. */
   warning?: string;
 }
+
+/**
+ * The share of the documents this thread exports when there is a worker: the
+ * worker also unpacks and checks the earlier part of each member (to skip it).
+ */
+const MAIN_SHARE = 0.52;
 
 /** Exports `path` to `output` streaming; false when it could not, having written nothing. */
 export async function exportStreaming(io: CliIo, path: string, output: string, annotator: string | undefined, quiet: boolean): Promise<StreamedExport | false> {
@@ -27,29 +36,46 @@ export async function exportStreaming(io: CliIo, path: string, output: string, a
     return false;
   }
   const progress = createProgress(io, !quiet && (io.stderrIsTTY || file.zip.size >= LARGE_FILE_BYTES), "spanwise: exporting ");
+  let otherPart: ExportPartRun | undefined;
   try {
     const stream = openProjectStream(file);
-    const linksByDoc = stream.links === undefined ? undefined : linksByDocument(stream.links);
-    let matching = 0;
-    const annotators = new Set<string>();
-    async function* sources(): AsyncGenerator<ExportSource> {
-      let done = 0;
-      for await (const { document, spans } of stream.documents()) {
-        const kept = annotator === undefined ? spans : spans.filter((span) => span.annotator === annotator);
-        for (const span of spans) if (!span.deleted) annotators.add(span.annotator);
-        for (const span of kept) if (!span.deleted) matching++;
-        const source: ExportSource = { doc: document.doc, text: document.text, spans: kept };
-        if (linksByDoc !== undefined) source.links = linksByDoc.get(document.doc.id) ?? [];
-        yield source;
-        progress.update("documents", ++done, stream.documentCount);
-      }
+    const total = stream.documentCount;
+    let mainDone = 0;
+    let otherDone = 0;
+    const report = () => progress.update("documents", mainDone + otherDone, total);
+    // This thread's documents end at `split`; the other part's start there.
+    const split = io.exportParts && total >= io.exportParts.minDocuments ? Math.ceil(total * MAIN_SHARE) : undefined;
+    if (io.exportParts && split !== undefined) {
+      otherPart = io.exportParts.start(path, split, annotator, output, (done) => {
+        otherDone = done;
+        report();
+      });
     }
-    await io.writeFileAtomic(output, jsonlChunks(sources(), exportCoding(stream.project, stream.actors)));
-    return annotator !== undefined && matching === 0 ? { warning: annotatorWarning(annotator, path, annotators) } : {};
+    const tally = new AnnotatorTally();
+    const coding = exportCoding(stream.project, stream.actors);
+    const documents = stream.documents(split === undefined ? undefined : { from: 0, to: split });
+    const sources = streamedSources(documents, stream.links, annotator, tally, () => {
+      mainDone++;
+      report();
+    });
+    async function* chunks(): AsyncGenerator<string | Uint8Array> {
+      yield* jsonlChunks(sources, coding);
+      if (!otherPart) return;
+      const other = await otherPart.result;
+      checkParts(stream, [stream.summary(), other.summary]);
+      otherDone = other.done;
+      report();
+      tally.matching += other.matching;
+      for (const name of other.annotators) tally.annotators.add(name);
+      yield* otherPart.chunks();
+    }
+    await io.writeFileAtomic(output, chunks());
+    return annotator !== undefined && tally.matching === 0 ? { warning: annotatorWarning(annotator, path, tally.annotators) } : {};
   } catch {
     return false;
   } finally {
     progress.done();
+    await otherPart?.dispose();
     await file.close().catch(() => {});
   }
 }

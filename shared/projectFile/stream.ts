@@ -59,16 +59,47 @@ export interface ProjectStream {
   actors?: SnapshotActor[];
   /** The number of documents, as the manifest counts them (checked at the end). */
   documentCount: number;
+  /** The manifest's counts of documents and spans. */
+  counts: { documents: number; spans: number };
   /**
    * The documents with their spans. Every check that needs the whole file
    * (checksums, counts, references) runs after the last document and before
    * the generator returns: a consumer must not keep what it made of the
-   * documents unless the loop ends without a throw.
+   * documents unless the loop ends without a throw. With `part`, only those
+   * documents, and the checks across parts are left to {@link checkParts}.
    */
-  documents(): AsyncGenerator<StreamedDocument, void, undefined>;
+  documents(part?: StreamPart): AsyncGenerator<StreamedDocument, void, undefined>;
+  /** After {@link documents} has ended: what {@link checkParts} needs to join this part to the next. */
+  summary(): PartSummary;
+}
+
+/**
+ * A range of the documents (lines of documents.jsonl), `[from, to)`, for
+ * reading a file in parts on several threads: the part from 0 stops at `to`
+ * (its spans end at the first span of another document), and a part to the
+ * end skips the first `from` documents and the spans of those.
+ */
+export interface StreamPart {
+  from: number;
+  /** Undefined: to the end. */
+  to?: number;
+}
+
+/** What one part saw, for the checks across parts. */
+export interface PartSummary {
+  docIds: string[];
+  textHashes: string[];
+  spanIds: IdHashTables;
+  /** Where in spans.jsonl (in bytes) the part's first span starts, and where the span after its last starts. */
+  spanStart: number;
+  spanEnd: number;
+  /** The part's spans. */
+  spanCount: number;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** For telling lines apart only: what is kept is decoded with `utf8`. */
+const looseUtf8 = new TextDecoder("utf-8");
 const utf8Encoder = new TextEncoder();
 
 /**
@@ -111,28 +142,34 @@ export function openProjectStream(source: StreamSource, limits: ProjectFileLimit
   if (counts.links !== undefined && counts.links !== (coding.links?.length ?? 0)) refuse("links count");
   if (counts.actors !== undefined && counts.actors !== (coding.actors?.length ?? 0)) refuse("actors count");
 
-  const memberRecords = (name: string) => {
+  const memberChunks = (name: string) => {
     const entry = entries.get(name) ?? refuse(`${name} missing`);
-    return jsonRecordBatches(checkedChunks(source, entry, members[name]!.sha256), limits.maxLineBytes);
+    return checkedChunks(source, entry, members[name]!.sha256);
   };
+  let summary: PartSummary | undefined;
 
-  async function* documents(): AsyncGenerator<StreamedDocument, void, undefined> {
+  async function* documents(part: StreamPart = { from: 0 }): AsyncGenerator<StreamedDocument, void, undefined> {
     const docIds = new Set<string>();
     const textHashes = new Set<string>();
     const spanIds = new IdHashSet();
-    const documentBatches = memberRecords(DOCUMENTS_MEMBER)[Symbol.asyncIterator]();
-    let documentBatch: Record<string, unknown>[] = [];
-    let documentAt = 0;
+    const documentLines = new LineCursor(lineBatches(memberChunks(DOCUMENTS_MEMBER), limits.maxLineBytes));
+    // The documents of the parts before this one: their spans are skipped.
+    const skippedDocIds = new Set<string>();
+    for (let i = 0; i < part.from; i++) {
+      const line = await documentLines.next();
+      if (line === undefined) break;
+      const id = (JSON.parse(line) as { id?: unknown }).id;
+      if (typeof id === "string") skippedDocIds.add(id);
+    }
+    let documentsRead = part.from;
 
-    /** The next document of documents.jsonl, checked; undefined at the end. */
+    /** The next document of this part, checked; undefined at its end. */
     const nextDocument = async (): Promise<{ document: SnapshotDocument; text: DocumentText } | undefined> => {
-      while (documentAt >= documentBatch.length) {
-        const next = await documentBatches.next();
-        if (next.done) return undefined;
-        documentBatch = next.value;
-        documentAt = 0;
-      }
-      const raw = documentBatch[documentAt++]!;
+      if (part.to !== undefined && documentsRead >= part.to) return undefined;
+      const text = await documentLines.next();
+      if (text === undefined) return undefined;
+      documentsRead++;
+      const raw = parseRecord(text, documentLines.plain);
       const parsed = documentLineSchema.safeParse(raw);
       if (!parsed.success) return refuse(DOCUMENTS_MEMBER);
       const line = parsed.data;
@@ -149,33 +186,51 @@ export function openProjectStream(source: StreamSource, limits: ProjectFileLimit
     let current = await nextDocument();
     let spans: SnapshotSpan[] = [];
     let spanCount = 0;
-    for await (const batch of memberRecords(SPANS_MEMBER)) {
-      for (const raw of batch) {
-        spanCount++;
+    let spanStart = 0;
+    let spanEnd = -1;
+    let spanChunks = memberChunks(SPANS_MEMBER);
+    if (skippedDocIds.size > 0) {
+      // The spans of the documents of earlier parts are skipped without parsing; the part before checks them, and checkParts that this part starts where it ended.
+      spanChunks = skipLeadingLines(spanChunks, (line) => skippedDocIds.has(quickDocId(line)), (at) => (spanStart = at));
+    }
+    spanLoop: for await (const { lines, plain, at } of lineBatches(spanChunks, limits.maxLineBytes)) {
+      for (const [i, text] of lines.entries()) {
+        const raw = parseRecord(text, plain);
         const parsed = spanLineSchema.safeParse(raw);
         if (!parsed.success) return refuse(SPANS_MEMBER);
         const line = parsed.data;
-        if (spanIds.addOrFind(line.id)) refuse("span id possibly used twice");
         // Spans come grouped by document, in the documents' order: a span of another document ends the current one.
         while (current && current.document.doc.id !== line.docId) {
           yield { document: current.document, spans };
           spans = [];
           current = await nextDocument();
         }
-        if (!current) return refuse("a span of a missing document, or spans out of document order");
+        if (!current) {
+          if (part.to === undefined) return refuse("a span of a missing document, or spans out of document order");
+          // The first span of the next part (or a span out of order, which the next part finds).
+          spanEnd = spanStart + at + (i === 0 ? 0 : utf8Encoder.encode(lines.slice(0, i).join("\n")).length + 1);
+          break spanLoop;
+        }
+        spanCount++;
+        if (spanIds.addOrFind(line.id)) refuse("span id possibly used twice");
         const span = readSpan(line, raw, current.text, project.id, labelIds, refuse);
         if (!span) return refuse("span");
         spans.push(span);
       }
     }
+    if (spanEnd < 0) spanEnd = entries.get(SPANS_MEMBER)!.size;
     while (current) {
       yield { document: current.document, spans };
       spans = [];
       current = await nextDocument();
     }
+    if (part.to !== undefined) await documentLines.stop();
     // What needs the whole file: counts, and links of documents that are in it.
-    if (docIds.size !== counts.documents || spanCount !== counts.spans) refuse("counts");
-    for (const link of coding.links ?? []) if (!docIds.has(link.docId)) refuse("a link of a missing document");
+    if (part.from === 0 && part.to === undefined) {
+      if (documentsRead !== counts.documents || spanCount !== counts.spans) refuse("counts");
+      for (const link of coding.links ?? []) if (!docIds.has(link.docId)) refuse("a link of a missing document");
+    }
+    summary = { docIds: [...docIds], textHashes: [...textHashes], spanIds: spanIds.tables(), spanStart, spanEnd, spanCount };
   }
 
   return {
@@ -183,8 +238,76 @@ export function openProjectStream(source: StreamSource, limits: ProjectFileLimit
     ...(coding.links !== undefined ? { links: coding.links } : {}),
     ...(coding.actors !== undefined ? { actors: coding.actors } : {}),
     documentCount: counts.documents,
+    counts: { documents: counts.documents, spans: counts.spans },
     documents,
+    summary: () => summary ?? refuse("not read yet"),
   };
+}
+
+/**
+ * Checks that parts read on their own (in order, the first from document 0,
+ * the last to the end) make one valid file: each part starts at the span
+ * where the one before ended, no id or text is in two parts, and every link's
+ * document is in some part.
+ */
+export function checkParts(stream: ProjectStream, parts: readonly PartSummary[]): void {
+  const docIds = new Set<string>();
+  const textHashes = new Set<string>();
+  const spanIds = new IdHashSet();
+  for (const [i, part] of parts.entries()) {
+    if (i > 0 && part.spanStart !== parts[i - 1]!.spanEnd) throw new NotStreamable("parts do not join");
+    for (const id of part.docIds) if (docIds.has(id)) throw new NotStreamable("document id used twice");
+    else docIds.add(id);
+    for (const hash of part.textHashes) if (textHashes.has(hash)) throw new NotStreamable("the same text twice");
+    else textHashes.add(hash);
+    if (spanIds.addAll(part.spanIds)) throw new NotStreamable("span id possibly used twice");
+  }
+  if (parts[0]?.spanStart !== 0) throw new NotStreamable("the first part does not start at the start");
+  if (docIds.size !== stream.counts.documents || parts.reduce((n, part) => n + part.spanCount, 0) !== stream.counts.spans) throw new NotStreamable("counts");
+  for (const link of stream.links ?? []) if (!docIds.has(link.docId)) throw new NotStreamable("a link of a missing document");
+}
+
+/**
+ * A span line's docId read without parsing it, as encode.ts writes it (after
+ * the id, without escapes); "" when it is not written that way, which sends
+ * the line to full parsing.
+ */
+function quickDocId(line: string): string {
+  const at = line.indexOf('","docId":"');
+  if (at < 0) return "";
+  const start = at + 11;
+  const end = line.indexOf('"', start);
+  const id = end < 0 ? "" : line.slice(start, end);
+  return id.includes("\\") ? "" : id;
+}
+
+/** The lines of a member one at a time, across its batches. */
+class LineCursor {
+  private lines: string[] = [];
+  private at = 0;
+  /** Whether the current batch can be parsed without the forbidden-key reviver. */
+  plain = true;
+
+  private readonly iterator: AsyncIterator<LineBatch>;
+
+  constructor(batches: AsyncIterable<LineBatch>) {
+    this.iterator = batches[Symbol.asyncIterator]();
+  }
+
+  async next(): Promise<string | undefined> {
+    while (this.at >= this.lines.length) {
+      const next = await this.iterator.next();
+      if (next.done) return undefined;
+      ({ lines: this.lines, plain: this.plain } = next.value);
+      this.at = 0;
+    }
+    return this.lines[this.at++];
+  }
+
+  /** Stops reading (the rest is not unpacked). */
+  async stop(): Promise<void> {
+    await this.iterator.return?.();
+  }
 }
 
 /**
@@ -208,15 +331,23 @@ async function* checkedChunks(source: StreamSource, entry: ZipEntry, sha256: str
 
 const NEWLINE = 0x0a;
 
+/** Lines of a JSON Lines member, and whether any of them could hold a forbidden key. */
+export interface LineBatch {
+  lines: string[];
+  plain: boolean;
+  /** Where (in bytes) the first line starts in the stream. */
+  at: number;
+}
+
 /**
- * The JSON objects of a JSON Lines stream, a batch of lines at a time. Each
- * batch is decoded as one string (one decode per line costs more than the
- * parsing); every line is parsed on its own, as parseJsonLines does. A line
- * that would not parse there (or whose blankness is not plain) refuses.
+ * The lines of a JSON Lines stream, a batch at a time. Each batch is decoded
+ * as one string (one decode per line costs more than the parsing). Blank
+ * lines, which Spanwise never writes, refuse: parts count documents by lines.
  */
-export async function* jsonRecordBatches(chunks: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<Record<string, unknown>[], void, undefined> {
+export async function* lineBatches(chunks: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<LineBatch, void, undefined> {
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
+  let at = 0;
   for await (const chunk of chunks) {
     const last = chunk.lastIndexOf(NEWLINE);
     if (last < 0) {
@@ -229,42 +360,93 @@ export async function* jsonRecordBatches(chunks: AsyncIterable<Uint8Array>, maxL
     const lines = pendingBytes > 0 ? concatBytes([...pending, head]) : head;
     pending = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
     pendingBytes = chunk.length - last - 1;
-    yield parseLines(lines, maxLineBytes);
+    yield splitLines(lines, maxLineBytes, at);
+    at += lines.length + 1;
   }
-  if (pendingBytes > 0) yield parseLines(concatBytes(pending), maxLineBytes);
+  if (pendingBytes > 0) yield splitLines(concatBytes(pending), maxLineBytes, at);
 }
 
-function parseLines(bytes: Uint8Array, maxLineBytes: number): Record<string, unknown>[] {
+/**
+ * `chunks` without the lines at their start for which `skip` is true, told
+ * apart a chunk at a time by the last line in it (the lines of one part come
+ * together); `onStart` gets where (in bytes) the rest starts.
+ */
+async function* skipLeadingLines(chunks: AsyncIterable<Uint8Array>, skip: (line: string) => boolean, onStart: (at: number) => void): AsyncGenerator<Uint8Array, void, undefined> {
+  let skipping = true;
+  let dropped = 0;
+  let carry: Uint8Array | undefined;
+  for await (const chunk of chunks) {
+    if (!skipping) {
+      yield chunk;
+      continue;
+    }
+    const data = carry ? concatBytes([carry, chunk]) : chunk;
+    const last = data.lastIndexOf(NEWLINE);
+    const previous = last > 0 ? data.lastIndexOf(NEWLINE, last - 1) : -1;
+    if (last >= 0 && skip(looseUtf8.decode(data.subarray(previous + 1, last)))) {
+      dropped += last + 1;
+      carry = data.subarray(last + 1);
+      continue;
+    }
+    // The first line not skipped is in this chunk.
+    let start = 0;
+    for (;;) {
+      const end = data.indexOf(NEWLINE, start);
+      if (end < 0 || !skip(looseUtf8.decode(data.subarray(start, end)))) break;
+      start = end + 1;
+    }
+    skipping = false;
+    onStart(dropped + start);
+    carry = undefined;
+    yield data.subarray(start);
+  }
+  if (skipping) {
+    const rest = carry ?? new Uint8Array(0);
+    const skipRest = rest.length > 0 && skip(looseUtf8.decode(rest));
+    onStart(dropped + (skipRest ? rest.length : 0));
+    if (!skipRest && rest.length > 0) yield rest;
+  }
+}
+
+function splitLines(bytes: Uint8Array, maxLineBytes: number, at: number): LineBatch {
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     throw new NotStreamable("a line is not valid UTF-8");
   }
-  const plain = !mightHaveForbiddenKey(text);
-  const records: Record<string, unknown>[] = [];
+  const lines = text.split("\n");
   // A UTF-16 code unit is at most 3 bytes of UTF-8: lines of a batch shorter than a third of the limit are within it.
   const checkLength = bytes.length > maxLineBytes;
-  for (const line of text.split("\n")) {
-    // A blank line is skipped by the decoder; only empty ones are skipped here (others fail to parse and refuse).
-    if (line === "") continue;
+  for (const line of lines) {
+    if (line === "") throw new NotStreamable("a blank line");
     if (checkLength && line.length * 3 > maxLineBytes) throw new NotStreamable("a line is too long");
-    let value: unknown;
-    if (plain) {
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new NotStreamable("a line is not valid JSON");
-      }
-    } else {
-      const parsed = parseJsonSafe(line);
-      if (!parsed.ok) throw new NotStreamable(`a line ${parsed.reason}`);
-      value = parsed.value;
-    }
-    if (!isJsonObject(value)) throw new NotStreamable("a line is not a JSON object");
-    records.push(value);
   }
-  return records;
+  return { lines, plain: !mightHaveForbiddenKey(text), at };
+}
+
+/** One line as parseJsonLines would parse it (`plain`: it cannot hold a forbidden key); anything else refuses. */
+function parseRecord(line: string, plain: boolean): Record<string, unknown> {
+  let value: unknown;
+  if (plain) {
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new NotStreamable("a line is not valid JSON");
+    }
+  } else {
+    const parsed = parseJsonSafe(line);
+    if (!parsed.ok) throw new NotStreamable(`a line ${parsed.reason}`);
+    value = parsed.value;
+  }
+  if (!isJsonObject(value)) throw new NotStreamable("a line is not a JSON object");
+  return value;
+}
+
+/** The tables of an {@link IdHashSet}: the two hashes of each id, 0 in `low` for an empty slot. */
+export interface IdHashTables {
+  low: Int32Array;
+  high: Int32Array;
 }
 
 /**
@@ -295,6 +477,22 @@ export class IdHashSet {
     if (a === 0) a = 1;
     if ((this.count + 1) * 2 > this.low.length) this.grow();
     return this.insert(a, b);
+  }
+
+  /** The set's tables, to send to another thread. */
+  tables(): IdHashTables {
+    return { low: this.low, high: this.high };
+  }
+
+  /** Adds the ids of `tables`; true if any was there already. */
+  addAll(tables: IdHashTables): boolean {
+    let found = false;
+    for (let i = 0; i < tables.low.length; i++) {
+      if (tables.low[i] === 0) continue;
+      if ((this.count + 1) * 2 > this.low.length) this.grow();
+      if (this.insert(tables.low[i]!, tables.high[i]!)) found = true;
+    }
+    return found;
   }
 
   private insert(a: number, b: number): boolean {

@@ -8,8 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../cli/run";
 import { encodeProjectFile } from "../../shared/projectFile";
 import { buildSnapshot } from "../shared/projectFileBuilders";
+import { memoryIo } from "./memoryIo";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixture = path.join(root, "tests/fixtures/projects/format-v1.spanwise");
@@ -109,5 +111,24 @@ describe("the spanwise command", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("  spans added         1\n");
     expect((await spanwise("validate", "merged.spanwise")).stdout).toBe("merged.spanwise: valid (file format 1): 2 documents, 6 spans and 1 deleted by 3 annotators\n");
+  });
+
+  it("exports a file of a thousand documents in two threads, as the full decoder does", async () => {
+    const documents = Array.from({ length: 1200 }, (_, i) => ({ id: `d${i}`, text: `Document ${i}: the mayor 🏛️ of Café ${i} met Ana.` }));
+    const spans = documents.flatMap((d, i) => [
+      { id: `s${i}a`, docId: d.id, at: "mayor 🏛️", annotator: "ana" },
+      { id: `s${i}b`, docId: d.id, at: "Ana", annotator: i % 2 ? "bob" : "ana", deleted: i % 7 === 0 },
+    ]);
+    const bytes = await encodeProjectFile(await buildSnapshot({ documents, spans }), { appVersion: "t" });
+    await writeFile(path.join(dir, "thousand.spanwise"), bytes);
+    const before = (await readdir(dir)).sort();
+    const run = await spanwise("export", "thousand.spanwise", "-o", "thousand.jsonl", "-q");
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    // The same export, read whole by the decoder on this thread.
+    const io = memoryIo({ "thousand.spanwise": bytes });
+    expect(await runCli(["export", "thousand.spanwise", "-q"], io)).toBe(0);
+    expect(await readFile(path.join(dir, "thousand.jsonl"), "utf8")).toBe(io.stdout);
+    // No part or temporary file is left behind.
+    expect((await readdir(dir)).sort()).toEqual([...before, "thousand.jsonl"].sort());
   });
 });

@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../cli/io";
+import { runExportPart } from "../../cli/exportPart";
+import { partFileBeside, partRun } from "../../cli/exportThreads";
 import { createNodeIo } from "../../cli/nodeIo";
 import { runCli } from "../../cli/run";
 import { sha256Hex } from "../../shared/hash";
@@ -31,16 +33,27 @@ interface DiskIo extends CliIo {
   stderr: string;
   /** Whole-file reads: the decoder's path. The streaming path opens the file instead. */
   wholeReads: number;
+  partsStarted: number;
 }
 
-/** The real file system with standard output and error kept; `streaming: false` is the CLI as it was (no openProjectFile). */
-function diskIo(streaming: boolean): DiskIo {
+type Mode = "whole" | "stream" | "parts";
+
+/**
+ * The real file system with standard output and error kept. "whole" is the
+ * CLI as it was (no openProjectFile); "stream" streams on one thread; "parts"
+ * also exports the later documents of files of two or more documents as a
+ * second part, run here on the same thread (the bundled CLI runs it in a worker).
+ */
+function diskIo(mode: Mode | boolean): DiskIo {
+  const streaming = mode === true || mode === "stream" || mode === "parts";
   const base = createNodeIo();
+  delete base.exportParts;
   const io: DiskIo = {
     ...base,
     stdout: "",
     stderr: "",
     wholeReads: 0,
+    partsStarted: 0,
     stderrIsTTY: false,
     async readFile(file) {
       io.wholeReads++;
@@ -54,27 +67,39 @@ function diskIo(streaming: boolean): DiskIo {
     },
   };
   if (!streaming) delete io.openProjectFile;
+  if (mode === "parts") {
+    io.exportParts = {
+      minDocuments: 2,
+      start(file, from, annotator, output, onProgress) {
+        io.partsStarted++;
+        const partFile = partFileBeside(output);
+        const result = runExportPart({ path: file, from, annotator, partFile }, onProgress);
+        // Nothing to stop on this thread: let the part end before its file is deleted.
+        return partRun(result, partFile, () => result.catch(() => {}));
+      },
+    };
+  }
   return io;
 }
 
 let runs = 0;
 
-/** Exports `bytes` to a fresh folder both ways; what each gave, and whether the streaming run read the file whole. */
-async function exportBothWays(bytes: Uint8Array, extraArgs: string[] = []) {
-  const run = async (streaming: boolean) => {
+/** Exports `bytes` to a fresh folder streaming (in `mode`) and the old way; what each gave, and whether the streaming run read the file whole. */
+async function exportBothWays(bytes: Uint8Array, extraArgs: string[] = [], mode: Mode = "stream") {
+  const run = async (mode: Mode) => {
     const dir = path.join(folder, `run-${++runs}`);
     await mkdir(dir);
     const input = path.join(dir, "in.spanwise");
     await writeFile(input, bytes);
     const output = path.join(dir, "out.jsonl");
-    const io = diskIo(streaming);
+    const io = diskIo(mode);
     const code = await runCli(["export", input, "-o", output, "-q", ...extraArgs], io);
     const out = await readFile(output).catch(() => undefined);
     // Messages name the input; the two runs read from different folders.
-    return { code, out, stderr: io.stderr.split(input).join("IN"), wholeReads: io.wholeReads, files: (await readdir(dir)).sort() };
+    return { code, out, stderr: io.stderr.split(input).join("IN"), wholeReads: io.wholeReads, partsStarted: io.partsStarted, files: (await readdir(dir)).sort() };
   };
-  const streamed = await run(true);
-  const whole = await run(false);
+  const streamed = await run(mode);
+  const whole = await run("whole");
   return { streamed, whole };
 }
 
@@ -88,12 +113,12 @@ function grouped(snapshot: ProjectSnapshot): ProjectSnapshot {
 describe("export -o streams valid files", () => {
   it("gives byte for byte the output of the full decoder, for random projects, and streams those saved grouped", async () => {
     await fc.assert(
-      fc.asyncProperty(snapshotSpecArb, codingSpecArb, fc.boolean(), fc.boolean(), fc.constantFrom(undefined, "ana", "bob", "nobody"), async (spec, coding, withLinks, group, annotator) => {
+      fc.asyncProperty(snapshotSpecArb, codingSpecArb, fc.boolean(), fc.boolean(), fc.constantFrom(undefined, "ana", "bob", "nobody"), fc.constantFrom<Mode>("stream", "parts"), async (spec, coding, withLinks, group, annotator, mode) => {
         let snapshot = await buildSnapshot(spec);
         if (withLinks) snapshot = withCoding(snapshot, coding);
         if (group) snapshot = grouped(snapshot);
         const bytes = await encodeProjectFile(snapshot, { appVersion: "test" });
-        const { streamed, whole } = await exportBothWays(bytes, annotator === undefined ? [] : ["--annotator", annotator]);
+        const { streamed, whole } = await exportBothWays(bytes, annotator === undefined ? [] : ["--annotator", annotator], mode);
         expect(whole.code).toBe(0);
         expect(streamed.code).toBe(0);
         expect(streamed.out).toEqual(whole.out);
@@ -102,8 +127,9 @@ describe("export -o streams valid files", () => {
         const isGrouped = snapshot.spans.every((span, i) => i === 0 || indexOfDoc(snapshot, span.docId) >= indexOfDoc(snapshot, snapshot.spans[i - 1]!.docId));
         // Not grouped: the stream gives up and the file is read whole, with the same result.
         expect(streamed.wholeReads).toBe(isGrouped ? 0 : 1);
+        expect(streamed.partsStarted).toBe(mode === "parts" && snapshot.documents.length >= 2 ? 1 : 0);
       }),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   });
 
@@ -195,8 +221,8 @@ describe("export -o refuses a bad file as before, leaving nothing behind", () =>
     ["a link record of the wrong shape", () => withLinks([{ id: "l1", docId: "d1" }])],
   ];
 
-  it.each(cases)("%s", async (_name, make) => {
-    const { streamed, whole } = await exportBothWays(await make());
+  it.each(cases.flatMap(([name, make]) => (["stream", "parts"] as const).map((mode) => [`${name} (${mode})`, make, mode] as const)))("%s", async (_name, make, mode) => {
+    const { streamed, whole } = await exportBothWays(await make(), [], mode);
     expect(whole.code).toBe(1);
     expect(streamed.code).toBe(1);
     expect(streamed.stderr).toBe(whole.stderr);
@@ -231,10 +257,24 @@ describe("export -o refuses a bad file as before, leaving nothing behind", () =>
     expect(streamed.out).toEqual(whole.out);
   });
 
-  it("streams the same file when nothing is wrong with it", async () => {
-    const { streamed, whole } = await exportBothWays(await bigRawFile(() => {}));
-    expect(streamed.wholeReads).toBe(0);
+  it("streams the same file when nothing is wrong with it, in one part or two", async () => {
+    for (const mode of ["stream", "parts"] as const) {
+      const { streamed, whole } = await exportBothWays(await bigRawFile(() => {}), [], mode);
+      expect(streamed.wholeReads).toBe(0);
+      expect(streamed.partsStarted).toBe(mode === "parts" ? 1 : 0);
+      expect(streamed.out).toEqual(whole.out);
+      expect(streamed.files).toEqual(["in.spanwise", "out.jsonl"]);
+    }
+  });
+
+  it.each([
+    ["among those of the last document", 2500],
+    ["just before the second part's", 1999],
+  ])("exports a span of the first document %s in two parts through the full decoder, leaving no part behind", async (_where, at) => {
+    const { streamed, whole } = await exportBothWays(await bigRawFile((m) => m.spans.splice(at, 0, m.spans.shift()!)), [], "parts");
+    expect(streamed.wholeReads).toBe(1);
     expect(streamed.out).toEqual(whole.out);
+    expect(streamed.files).toEqual(["in.spanwise", "out.jsonl"]);
   });
 });
 
