@@ -24,8 +24,11 @@ export interface ExportPartRun {
 
 /** How a command has a part exported elsewhere. */
 export interface ExportParts {
-  /** Files with fewer documents are exported in one part: a thread costs more than it saves on them. */
-  minDocuments: number;
+  /**
+   * Files whose documents and spans unpack to fewer bytes are exported in one
+   * part: a thread costs more than it saves on them.
+   */
+  minBytes: number;
   /** Starts exporting the documents of `file` from `from` on, beside `output`; `onProgress` gets how many are done. */
   start(file: string, from: number, annotator: string | undefined, output: string, onProgress: (done: number) => void): ExportPartRun;
 }
@@ -33,11 +36,18 @@ export interface ExportParts {
 /** The worker's bundle, next to the CLI's; missing when running from sources (tests), where exports use one thread. */
 const WORKER_URL = new URL("./exportWorker.mjs", import.meta.url);
 
+/**
+ * About 150,000 spans: at 100,000 two threads were no faster than one.
+ * SPANWISE_PARTS_MIN_BYTES overrides it (tests use two threads on small files).
+ */
+const MIN_BYTES = 48 * 1024 * 1024;
+
 /** Parts in a worker thread, where the worker's bundle is there. */
 export function workerExportParts(): ExportParts | undefined {
   if (!existsSync(WORKER_URL)) return undefined;
+  const override = Number(process.env.SPANWISE_PARTS_MIN_BYTES);
   return {
-    minDocuments: 1000,
+    minBytes: process.env.SPANWISE_PARTS_MIN_BYTES && Number.isFinite(override) ? override : MIN_BYTES,
     start(file, from, annotator, output, onProgress) {
       const partFile = partFileBeside(output);
       const request: ExportPartRequest = { path: file, from, annotator, partFile };

@@ -33,6 +33,8 @@ export interface CliIo {
   openProjectFile?(path: string): Promise<OpenProjectFile>;
   /** Exports part of a big project file in another thread; absent where there is none. */
   exportParts?: ExportParts;
+  /** Notes for developers on standard error (SPANWISE_DEBUG=1): e.g. why a file was not streamed. */
+  debug?: boolean;
 }
 
 /** A project file open for streaming; close it when done. */

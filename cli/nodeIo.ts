@@ -181,5 +181,6 @@ export function createNodeIo(): CliIo {
     sha256: (bytes) => createHash("sha256").update(bytes).digest("hex"),
     openProjectFile: async (file) => openNodeProjectFile(file),
     ...(exportParts ? { exportParts } : {}),
+    debug: process.env.SPANWISE_DEBUG === "1",
   };
 }

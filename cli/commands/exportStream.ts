@@ -44,7 +44,7 @@ export async function exportStreaming(io: CliIo, path: string, output: string, a
     let otherDone = 0;
     const report = () => progress.update("documents", mainDone + otherDone, total);
     // This thread's documents end at `split`; the other part's start there.
-    const split = io.exportParts && total >= io.exportParts.minDocuments ? Math.ceil(total * MAIN_SHARE) : undefined;
+    const split = io.exportParts && total >= 2 && stream.unpackedBytes >= io.exportParts.minBytes ? Math.ceil(total * MAIN_SHARE) : undefined;
     if (io.exportParts && split !== undefined) {
       otherPart = io.exportParts.start(path, split, annotator, output, (done) => {
         otherDone = done;
@@ -70,8 +70,10 @@ export async function exportStreaming(io: CliIo, path: string, output: string, a
       yield* otherPart.chunks();
     }
     await io.writeFileAtomic(output, chunks());
+    if (io.debug) io.writeStderr(`spanwise: debug: streamed ${path} in ${otherPart ? "two parts" : "one part"}\n`);
     return annotator !== undefined && tally.matching === 0 ? { warning: annotatorWarning(annotator, path, tally.annotators) } : {};
-  } catch {
+  } catch (error) {
+    if (io.debug) io.writeStderr(`spanwise: debug: not streamed, reading ${path} whole (${error instanceof Error ? error.message : String(error)})\n`);
     return false;
   } finally {
     progress.done();

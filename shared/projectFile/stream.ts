@@ -61,6 +61,8 @@ export interface ProjectStream {
   documentCount: number;
   /** The manifest's counts of documents and spans. */
   counts: { documents: number; spans: number };
+  /** The declared size of documents.jsonl and spans.jsonl together: how much there is to read. */
+  unpackedBytes: number;
   /**
    * The documents with their spans. Every check that needs the whole file
    * (checksums, counts, references) runs after the last document and before
@@ -239,6 +241,7 @@ export function openProjectStream(source: StreamSource, limits: ProjectFileLimit
     ...(coding.actors !== undefined ? { actors: coding.actors } : {}),
     documentCount: counts.documents,
     counts: { documents: counts.documents, spans: counts.spans },
+    unpackedBytes: (entries.get(DOCUMENTS_MEMBER)?.size ?? 0) + (entries.get(SPANS_MEMBER)?.size ?? 0),
     documents,
     summary: () => summary ?? refuse("not read yet"),
   };

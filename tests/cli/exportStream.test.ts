@@ -69,7 +69,7 @@ function diskIo(mode: Mode | boolean): DiskIo {
   if (!streaming) delete io.openProjectFile;
   if (mode === "parts") {
     io.exportParts = {
-      minDocuments: 2,
+      minBytes: 0,
       start(file, from, annotator, output, onProgress) {
         io.partsStarted++;
         const partFile = partFileBeside(output);
