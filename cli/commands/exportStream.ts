@@ -11,7 +11,7 @@
 import { jsonlChunks } from "../../shared/formats/jsonl";
 import { checkParts, openProjectStream } from "../../shared/projectFile/stream";
 import type { ExportPartRun } from "../exportThreads";
-import type { CliIo } from "../io";
+import type { CliIo, OpenProjectFile } from "../io";
 import { LARGE_FILE_BYTES, createProgress } from "../progress";
 import { AnnotatorTally, annotatorWarning, exportCoding, streamedSources } from "./exportParts";
 
@@ -29,7 +29,7 @@ const MAIN_SHARE = 0.52;
 /** Exports `path` to `output` streaming; false when it could not, having written nothing. */
 export async function exportStreaming(io: CliIo, path: string, output: string, annotator: string | undefined, quiet: boolean): Promise<StreamedExport | false> {
   if (!io.openProjectFile) return false;
-  let file;
+  let file: OpenProjectFile;
   try {
     file = await io.openProjectFile(path);
   } catch {
@@ -39,7 +39,7 @@ export async function exportStreaming(io: CliIo, path: string, output: string, a
   let otherPart: ExportPartRun | undefined;
   try {
     const stream = openProjectStream(file);
-    const total = stream.documentCount;
+    const total = stream.counts.documents;
     let mainDone = 0;
     let otherDone = 0;
     const report = () => progress.update("documents", mainDone + otherDone, total);

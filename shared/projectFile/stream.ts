@@ -57,9 +57,7 @@ export interface ProjectStream {
   project: SnapshotProject;
   links?: SnapshotLink[];
   actors?: SnapshotActor[];
-  /** The number of documents, as the manifest counts them (checked at the end). */
-  documentCount: number;
-  /** The manifest's counts of documents and spans. */
+  /** The manifest's counts of documents and spans (checked at the end). */
   counts: { documents: number; spans: number };
   /** The declared size of documents.jsonl and spans.jsonl together: how much there is to read. */
   unpackedBytes: number;
@@ -239,7 +237,6 @@ export function openProjectStream(source: StreamSource, limits: ProjectFileLimit
     project,
     ...(coding.links !== undefined ? { links: coding.links } : {}),
     ...(coding.actors !== undefined ? { actors: coding.actors } : {}),
-    documentCount: counts.documents,
     counts: { documents: counts.documents, spans: counts.spans },
     unpackedBytes: (entries.get(DOCUMENTS_MEMBER)?.size ?? 0) + (entries.get(SPANS_MEMBER)?.size ?? 0),
     documents,
