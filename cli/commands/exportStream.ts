@@ -24,7 +24,7 @@ export interface StreamedExport {
  * The share of the documents this thread exports when there is a worker: the
  * worker also unpacks and checks the earlier part of each member (to skip it).
  */
-const MAIN_SHARE = 0.52;
+const MAIN_SHARE = 0.54;
 
 /** Exports `path` to `output` streaming; false when it could not, having written nothing. */
 export async function exportStreaming(io: CliIo, path: string, output: string, annotator: string | undefined, quiet: boolean): Promise<StreamedExport | false> {
