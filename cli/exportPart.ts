@@ -31,8 +31,8 @@ export interface ExportPartResult {
 const PROGRESS_EVERY = 200;
 
 /** Exports the part; throws (NotStreamable or an I/O error) when it cannot. */
-export async function runExportPart(request: ExportPartRequest, onProgress: (done: number) => void): Promise<ExportPartResult> {
-  const file = openNodeProjectFile(request.path);
+export async function runExportPart(request: ExportPartRequest, onProgress: (done: number) => void, chunkBytes?: number): Promise<ExportPartResult> {
+  const file = openNodeProjectFile(request.path, chunkBytes);
   try {
     const stream = openProjectStream(file);
     const tally = new AnnotatorTally();

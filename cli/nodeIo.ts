@@ -53,7 +53,7 @@ const STREAM_CHUNK = 1024 * 1024;
  * read a part at a time (synchronously: a few small reads, in a command-line
  * tool), the big members streamed through zlib on its own threads.
  */
-export function openNodeProjectFile(file: string): OpenProjectFile {
+export function openNodeProjectFile(file: string, chunkBytes = STREAM_CHUNK): OpenProjectFile {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -78,9 +78,10 @@ export function openNodeProjectFile(file: string): OpenProjectFile {
     memberChunks(entry: ZipEntry) {
       // createReadStream reads to the end of the file when asked for nothing.
       if (entry.compressedSize === 0) return noChunks();
-      const raw = createReadStream("", { fd, autoClose: false, start: entry.dataStart, end: entry.dataStart + entry.compressedSize - 1, highWaterMark: STREAM_CHUNK });
+      // A file descriptor of its own: a stream destroyed early (a reader that stops) closes it, whatever autoClose says.
+      const raw = createReadStream(file, { start: entry.dataStart, end: entry.dataStart + entry.compressedSize - 1, highWaterMark: chunkBytes });
       if (entry.method === 0) return raw;
-      const inflater = createInflateRaw({ chunkSize: STREAM_CHUNK });
+      const inflater = createInflateRaw({ chunkSize: Math.max(chunkBytes, 64) });
       // Errors reach the reader through the inflater; a reader that stops early destroys both.
       pipeline(raw, inflater, () => {});
       return inflater;

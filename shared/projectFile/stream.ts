@@ -382,8 +382,13 @@ async function* skipLeadingLines(chunks: AsyncIterable<Uint8Array>, skip: (line:
     }
     const data = carry ? concatBytes([carry, chunk]) : chunk;
     const last = data.lastIndexOf(NEWLINE);
+    if (last < 0) {
+      // Not one whole line yet.
+      carry = data;
+      continue;
+    }
     const previous = last > 0 ? data.lastIndexOf(NEWLINE, last - 1) : -1;
-    if (last >= 0 && skip(looseUtf8.decode(data.subarray(previous + 1, last)))) {
+    if (skip(looseUtf8.decode(data.subarray(previous + 1, last)))) {
       dropped += last + 1;
       carry = data.subarray(last + 1);
       continue;

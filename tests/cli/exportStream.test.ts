@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../cli/io";
 import { runExportPart } from "../../cli/exportPart";
 import { partFileBeside, partRun } from "../../cli/exportThreads";
-import { createNodeIo } from "../../cli/nodeIo";
+import { createNodeIo, openNodeProjectFile } from "../../cli/nodeIo";
 import { runCli } from "../../cli/run";
 import { sha256Hex } from "../../shared/hash";
 import { encodeProjectFile, type ProjectSnapshot } from "../../shared/projectFile";
@@ -44,7 +44,7 @@ type Mode = "whole" | "stream" | "parts";
  * also exports the later documents of files of two or more documents as a
  * second part, run here on the same thread (the bundled CLI runs it in a worker).
  */
-function diskIo(mode: Mode | boolean): DiskIo {
+function diskIo(mode: Mode | boolean, chunkBytes?: number): DiskIo {
   const streaming = mode === true || mode === "stream" || mode === "parts";
   const base = createNodeIo();
   delete base.exportParts;
@@ -67,13 +67,15 @@ function diskIo(mode: Mode | boolean): DiskIo {
     },
   };
   if (!streaming) delete io.openProjectFile;
+  // Small chunks put line ends and the parts' boundary anywhere in a chunk, as big files do.
+  else if (chunkBytes !== undefined) io.openProjectFile = async (file) => openNodeProjectFile(file, chunkBytes);
   if (mode === "parts") {
     io.exportParts = {
       minBytes: 0,
       start(file, from, annotator, output, onProgress) {
         io.partsStarted++;
         const partFile = partFileBeside(output);
-        const result = runExportPart({ path: file, from, annotator, partFile }, onProgress);
+        const result = runExportPart({ path: file, from, annotator, partFile }, onProgress, chunkBytes);
         // Nothing to stop on this thread: let the part end before its file is deleted.
         return partRun(result, partFile, () => result.catch(() => {}));
       },
@@ -85,14 +87,14 @@ function diskIo(mode: Mode | boolean): DiskIo {
 let runs = 0;
 
 /** Exports `bytes` to a fresh folder streaming (in `mode`) and the old way; what each gave, and whether the streaming run read the file whole. */
-async function exportBothWays(bytes: Uint8Array, extraArgs: string[] = [], mode: Mode = "stream") {
+async function exportBothWays(bytes: Uint8Array, extraArgs: string[] = [], mode: Mode = "stream", chunkBytes?: number) {
   const run = async (mode: Mode) => {
     const dir = path.join(folder, `run-${++runs}`);
     await mkdir(dir);
     const input = path.join(dir, "in.spanwise");
     await writeFile(input, bytes);
     const output = path.join(dir, "out.jsonl");
-    const io = diskIo(mode);
+    const io = diskIo(mode, chunkBytes);
     const code = await runCli(["export", input, "-o", output, "-q", ...extraArgs], io);
     const out = await readFile(output).catch(() => undefined);
     // Messages name the input; the two runs read from different folders.
@@ -113,12 +115,12 @@ function grouped(snapshot: ProjectSnapshot): ProjectSnapshot {
 describe("export -o streams valid files", () => {
   it("gives byte for byte the output of the full decoder, for random projects, and streams those saved grouped", async () => {
     await fc.assert(
-      fc.asyncProperty(snapshotSpecArb, codingSpecArb, fc.boolean(), fc.boolean(), fc.constantFrom(undefined, "ana", "bob", "nobody"), fc.constantFrom<Mode>("stream", "parts"), async (spec, coding, withLinks, group, annotator, mode) => {
+      fc.asyncProperty(snapshotSpecArb, codingSpecArb, fc.boolean(), fc.boolean(), fc.constantFrom(undefined, "ana", "bob", "nobody"), fc.constantFrom<Mode>("stream", "parts"), fc.constantFrom(undefined, 64, 100, 1000), async (spec, coding, withLinks, group, annotator, mode, chunkBytes) => {
         let snapshot = await buildSnapshot(spec);
         if (withLinks) snapshot = withCoding(snapshot, coding);
         if (group) snapshot = grouped(snapshot);
         const bytes = await encodeProjectFile(snapshot, { appVersion: "test" });
-        const { streamed, whole } = await exportBothWays(bytes, annotator === undefined ? [] : ["--annotator", annotator], mode);
+        const { streamed, whole } = await exportBothWays(bytes, annotator === undefined ? [] : ["--annotator", annotator], mode, chunkBytes);
         expect(whole.code).toBe(0);
         expect(streamed.code).toBe(0);
         expect(streamed.out).toEqual(whole.out);
@@ -222,7 +224,7 @@ describe("export -o refuses a bad file as before, leaving nothing behind", () =>
   ];
 
   it.each(cases.flatMap(([name, make]) => (["stream", "parts"] as const).map((mode) => [`${name} (${mode})`, make, mode] as const)))("%s", async (_name, make, mode) => {
-    const { streamed, whole } = await exportBothWays(await make(), [], mode);
+    const { streamed, whole } = await exportBothWays(await make(), [], mode, 4096);
     expect(whole.code).toBe(1);
     expect(streamed.code).toBe(1);
     expect(streamed.stderr).toBe(whole.stderr);
@@ -257,9 +259,9 @@ describe("export -o refuses a bad file as before, leaving nothing behind", () =>
     expect(streamed.out).toEqual(whole.out);
   });
 
-  it("streams the same file when nothing is wrong with it, in one part or two", async () => {
-    for (const mode of ["stream", "parts"] as const) {
-      const { streamed, whole } = await exportBothWays(await bigRawFile(() => {}), [], mode);
+  it("streams the same file when nothing is wrong with it, in one part or two, in chunks of any size", async () => {
+    for (const [mode, chunkBytes] of [["stream", undefined], ["parts", undefined], ["stream", 64], ["parts", 64], ["parts", 4096]] as const) {
+      const { streamed, whole } = await exportBothWays(await bigRawFile(() => {}), [], mode, chunkBytes);
       expect(streamed.wholeReads).toBe(0);
       expect(streamed.partsStarted).toBe(mode === "parts" ? 1 : 0);
       expect(streamed.out).toEqual(whole.out);
@@ -271,7 +273,7 @@ describe("export -o refuses a bad file as before, leaving nothing behind", () =>
     ["among those of the last document", 2500],
     ["just before the second part's", 1999],
   ])("exports a span of the first document %s in two parts through the full decoder, leaving no part behind", async (_where, at) => {
-    const { streamed, whole } = await exportBothWays(await bigRawFile((m) => m.spans.splice(at, 0, m.spans.shift()!)), [], "parts");
+    const { streamed, whole } = await exportBothWays(await bigRawFile((m) => m.spans.splice(at, 0, m.spans.shift()!)), [], "parts", 4096);
     expect(streamed.wholeReads).toBe(1);
     expect(streamed.out).toEqual(whole.out);
     expect(streamed.files).toEqual(["in.spanwise", "out.jsonl"]);
