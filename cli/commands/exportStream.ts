@@ -37,6 +37,8 @@ export async function exportStreaming(io: CliIo, path: string, output: string, a
   }
   const progress = createProgress(io, !quiet && (io.stderrIsTTY || file.zip.size >= LARGE_FILE_BYTES), "spanwise: exporting ");
   let otherPart: ExportPartRun | undefined;
+  // What stopped the stream, before writeFileAtomic words it as a failure to write.
+  let failure: unknown;
   try {
     const stream = openProjectStream(file);
     const total = stream.counts.documents;
@@ -69,15 +71,26 @@ export async function exportStreaming(io: CliIo, path: string, output: string, a
       for (const name of other.annotators) tally.annotators.add(name);
       yield* otherPart.chunks();
     }
-    await io.writeFileAtomic(output, chunks());
+    await io.writeFileAtomic(output, keepFailure(chunks(), (error) => (failure = error)));
     if (io.debug) io.writeStderr(`spanwise: debug: streamed ${path} in ${otherPart ? "two parts" : "one part"}\n`);
     return annotator !== undefined && tally.matching === 0 ? { warning: annotatorWarning(annotator, path, tally.annotators) } : {};
   } catch (error) {
-    if (io.debug) io.writeStderr(`spanwise: debug: not streamed, reading ${path} whole (${error instanceof Error ? error.message : String(error)})\n`);
+    const reason = failure ?? error;
+    if (io.debug) io.writeStderr(`spanwise: debug: not streamed, reading ${path} whole (${reason instanceof Error ? reason.message : String(reason)})\n`);
     return false;
   } finally {
     progress.done();
     await otherPart?.dispose();
     await file.close().catch(() => {});
+  }
+}
+
+/** `chunks`, telling `onFailure` what it threw before passing it on. */
+async function* keepFailure<T>(chunks: AsyncIterable<T>, onFailure: (error: unknown) => void): AsyncGenerator<T> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    onFailure(error);
+    throw error;
   }
 }
