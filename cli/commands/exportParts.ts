@@ -27,9 +27,9 @@ export function annotatorWarning(annotator: string, path: string, known: Iterabl
   return `spanwise: warning: no spans by annotator "${annotator}" in ${path}${names.length ? ` (annotators: ${names.join(", ")})` : ""}\n`;
 }
 
-/** What the annotator warning needs to know about the spans seen. */
+/** What the annotator warning needs to know about the spans seen (counted only while none matched). */
 export class AnnotatorTally {
-  /** Live spans by the annotator asked for (all live spans without one). */
+  /** Live spans by the annotator asked for, as long as there were none; then some. */
   matching = 0;
   /** Everyone with a live span. */
   readonly annotators = new Set<string>();
@@ -50,8 +50,11 @@ export async function* streamedSources(
   const linksByDoc = links === undefined ? undefined : linksByDocument(links);
   for await (const { document, spans } of documents) {
     const kept = annotator === undefined ? spans : spans.filter((span) => span.annotator === annotator);
-    for (const span of spans) if (!span.deleted) tally.annotators.add(span.annotator);
-    for (const span of kept) if (!span.deleted) tally.matching++;
+    // Only the warning for an annotator without spans needs these: a million Set additions are not free.
+    if (annotator !== undefined && tally.matching === 0) {
+      for (const span of spans) if (!span.deleted) tally.annotators.add(span.annotator);
+      for (const span of kept) if (!span.deleted) tally.matching++;
+    }
     const source: ExportSource = { doc: document.doc, text: document.text, spans: kept };
     if (linksByDoc !== undefined) source.links = linksByDoc.get(document.doc.id) ?? [];
     yield source;

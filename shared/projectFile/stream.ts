@@ -194,8 +194,8 @@ export function openProjectStream(source: StreamSource, limits: ProjectFileLimit
       spanChunks = skipLeadingLines(spanChunks, (line) => skippedDocIds.has(quickDocId(line)), (at) => (spanStart = at));
     }
     spanLoop: for await (const { lines, plain, at } of lineBatches(spanChunks, limits.maxLineBytes)) {
-      for (const [i, text] of lines.entries()) {
-        const raw = parseRecord(text, plain);
+      for (let i = 0; i < lines.length; i++) {
+        const raw = parseRecord(lines[i]!, plain);
         const parsed = spanLineSchema.safeParse(raw);
         if (!parsed.success) return refuse(SPANS_MEMBER);
         const line = parsed.data;
