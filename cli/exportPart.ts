@@ -21,6 +21,8 @@ export interface ExportPartRequest {
 export interface ExportPartResult {
   /** Documents exported. */
   done: number;
+  /** The size of the part file. */
+  bytes: number;
   summary: PartSummary;
   /** What the annotator warning needs (see AnnotatorTally). */
   matching: number;
@@ -31,7 +33,12 @@ export interface ExportPartResult {
 const PROGRESS_EVERY = 200;
 
 /** Exports the part; throws (NotStreamable or an I/O error) when it cannot. */
-export async function runExportPart(request: ExportPartRequest, onProgress: (done: number) => void, chunkBytes?: number): Promise<ExportPartResult> {
+export async function runExportPart(
+  request: ExportPartRequest,
+  onProgress: (done: number) => void,
+  chunkBytes?: number,
+  onWritten?: (bytes: number) => void,
+): Promise<ExportPartResult> {
   const file = openNodeProjectFile(request.path, chunkBytes);
   try {
     const stream = openProjectStream(file);
@@ -41,12 +48,14 @@ export async function runExportPart(request: ExportPartRequest, onProgress: (don
       if (++done % PROGRESS_EVERY === 0) onProgress(done);
     });
     const handle = await open(request.partFile, "wx", 0o600);
+    let bytes: number;
     try {
-      await writeChunks(handle, jsonlChunks(sources, exportCoding(stream.project, stream.actors)));
+      await writeChunks(handle, jsonlChunks(sources, exportCoding(stream.project, stream.actors)), onWritten);
+      bytes = (await handle.stat()).size;
     } finally {
       await handle.close();
     }
-    return { done, summary: stream.summary(), matching: tally.matching, annotators: [...tally.annotators] };
+    return { done, bytes, summary: stream.summary(), matching: tally.matching, annotators: [...tally.annotators] };
   } finally {
     await file.close();
   }

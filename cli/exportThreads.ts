@@ -5,18 +5,23 @@
  */
 import { randomUUID } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import { unlink } from "node:fs/promises";
+import { open, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ExportPartRequest, ExportPartResult } from "./exportPart";
 
-export type ExportPartMessage = { type: "progress"; done: number } | { type: "done"; result: ExportPartResult } | { type: "failed"; reason: string };
+export type ExportPartMessage =
+  | { type: "progress"; done: number }
+  /** Bytes of the part file written so far. */
+  | { type: "written"; bytes: number }
+  | { type: "done"; result: ExportPartResult }
+  | { type: "failed"; reason: string };
 
 /** A part being exported in another thread. */
 export interface ExportPartRun {
   /** The part's result; rejects when it could not be streamed. */
   result: Promise<ExportPartResult>;
-  /** The part's lines (once `result` has resolved). */
+  /** The part's lines, as they are written; throws if the part fails. */
   chunks(): AsyncIterable<Uint8Array>;
   /** Stops the part (if it still runs) and deletes its file. */
   dispose(): Promise<void>;
@@ -52,18 +57,61 @@ export function workerExportParts(): ExportParts | undefined {
       const partFile = partFileBeside(output);
       const request: ExportPartRequest = { path: file, from, annotator, partFile };
       const worker = new Worker(WORKER_URL, { workerData: request });
+      let written = 0;
+      // Resolved (and replaced) whenever the worker has written more.
+      let moved = signal();
       const result = new Promise<ExportPartResult>((resolve, reject) => {
         worker.on("message", (message: ExportPartMessage) => {
           if (message.type === "progress") onProgress(message.done);
-          else if (message.type === "done") resolve(message.result);
+          else if (message.type === "written") {
+            written = message.bytes;
+            moved.resolve();
+            moved = signal();
+          } else if (message.type === "done") resolve(message.result);
           else reject(new Error(message.reason));
         });
         worker.on("error", reject);
         worker.on("exit", () => reject(new Error("the export worker stopped")));
       });
-      return partRun(result, partFile, () => worker.terminate());
+      const run = partRun(result, partFile, () => worker.terminate());
+      return {
+        ...run,
+        // Copied while the worker still writes, so that little is left to copy when it ends.
+        async *chunks() {
+          let at = 0;
+          let handle: FileHandle | undefined;
+          try {
+            for (;;) {
+              // The part's size once it has ended (or its failure); else more written, or at once if some is not copied yet.
+              const settled = await Promise.race([result.then((r) => r.bytes), written > at ? undefined : moved.promise.then(() => undefined)]);
+              const end = settled ?? written;
+              if (end > at) {
+                handle ??= await open(partFile, "r");
+                for (; at < end; ) {
+                  const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(Math.min(COPY_BLOCK, end - at)), 0, Math.min(COPY_BLOCK, end - at), at);
+                  if (bytesRead === 0) throw new Error("the export part is shorter than written");
+                  at += bytesRead;
+                  yield buffer.subarray(0, bytesRead);
+                }
+              }
+              if (settled !== undefined) return;
+            }
+          } finally {
+            await handle?.close();
+          }
+        },
+      };
     },
   };
+}
+
+/** The part file is copied this much at a time. */
+const COPY_BLOCK = 1024 * 1024;
+
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 /** A temporary name for a part beside `output` (same folder: the temporary output is there too). */
@@ -72,13 +120,16 @@ export function partFileBeside(output: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID().slice(0, 8)}.part.tmp`);
 }
 
-/** The run of a part writing `partFile`; `stop` ends it early. */
+/** The run of a part writing `partFile`, copied once it has ended; `stop` ends it early. */
 export function partRun(result: Promise<ExportPartResult>, partFile: string, stop: () => Promise<unknown>): ExportPartRun {
   // Awaited by the caller when its own part is done; until then a failure must not count as unhandled.
   result.catch(() => {});
   return {
     result,
-    chunks: () => createReadStream(partFile, { highWaterMark: 1024 * 1024 }),
+    async *chunks() {
+      await result;
+      yield* createReadStream(partFile, { highWaterMark: COPY_BLOCK });
+    },
     async dispose() {
       await stop();
       await unlink(partFile).catch(() => {});

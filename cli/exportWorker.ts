@@ -10,7 +10,12 @@ import type { ExportPartMessage } from "./exportThreads";
 const post = (message: ExportPartMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
 try {
-  const result = await runExportPart(workerData as ExportPartRequest, (done) => post({ type: "progress", done }));
+  const result = await runExportPart(
+    workerData as ExportPartRequest,
+    (done) => post({ type: "progress", done }),
+    undefined,
+    (bytes) => post({ type: "written", bytes }),
+  );
   const { low, high } = result.summary.spanIds;
   post({ type: "done", result }, [low.buffer as ArrayBuffer, high.buffer as ArrayBuffer]);
 } catch (error) {

@@ -97,11 +97,16 @@ export function openNodeProjectFile(file: string, chunkBytes = STREAM_CHUNK): Op
   };
 }
 
-/** Writes `chunks` to `handle`, gathered into blocks. */
-export async function writeChunks(handle: FileHandle, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void> {
+/** Writes `chunks` to `handle`, gathered into blocks; `onWritten` gets the bytes written so far after each block. */
+export async function writeChunks(
+  handle: FileHandle,
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  onWritten: (bytes: number) => void = () => {},
+): Promise<void> {
   const encoder = new TextEncoder();
   let block: Uint8Array[] = [];
   let blockBytes = 0;
+  let written = 0;
   // One block is written while the next is made: the disk and the CPU work at once.
   let writing: Promise<unknown> = Promise.resolve();
   const flush = async () => {
@@ -110,7 +115,7 @@ export async function writeChunks(handle: FileHandle, chunks: AsyncIterable<stri
     block = [];
     blockBytes = 0;
     await writing;
-    writing = handle.write(data);
+    writing = handle.write(data).then(() => onWritten((written += data.length)));
     // Awaited before the next write and at the end; until then a failure must not count as unhandled.
     writing.catch(() => {});
   };

@@ -63,13 +63,14 @@ export async function exportStreaming(io: CliIo, path: string, output: string, a
     async function* chunks(): AsyncGenerator<string | Uint8Array> {
       yield* jsonlChunks(sources, coding);
       if (!otherPart) return;
+      // Copied as it is written: if the parts turn out not to join, the temporary output is deleted all the same.
+      yield* otherPart.chunks();
       const other = await otherPart.result;
       checkParts(stream, [stream.summary(), other.summary]);
       otherDone = other.done;
       report();
       tally.matching += other.matching;
       for (const name of other.annotators) tally.annotators.add(name);
-      yield* otherPart.chunks();
     }
     await io.writeFileAtomic(output, keepFailure(chunks(), (error) => (failure = error)));
     if (io.debug) io.writeStderr(`spanwise: debug: streamed ${path} in ${otherPart ? "two parts" : "one part"}\n`);

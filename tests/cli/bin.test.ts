@@ -118,7 +118,8 @@ describe("the spanwise command", () => {
   });
 
   it("exports a file in two threads, as the full decoder does", async () => {
-    const documents = Array.from({ length: 1200 }, (_, i) => ({ id: `d${i}`, text: `Document ${i}: the mayor 🏛️ of Café ${i} met Ana.` }));
+    // Big enough for the worker to write its part in several blocks, copied while it writes.
+    const documents = Array.from({ length: 3000 }, (_, i) => ({ id: `d${i}`, text: `Document ${i}: the mayor 🏛️ of Café ${i} met Ana. ${"Then the council sat until late. ".repeat(20)}` }));
     const spans = documents.flatMap((d, i) => [
       { id: `s${i}a`, docId: d.id, at: "mayor 🏛️", annotator: "ana" },
       { id: `s${i}b`, docId: d.id, at: "Ana", annotator: i % 2 ? "bob" : "ana", deleted: i % 7 === 0 },
