@@ -1,4 +1,6 @@
+import type { StreamSource } from "../shared/projectFile/stream";
 import type { RawInflate } from "../shared/projectFile/zipRead";
+import type { ExportParts } from "./exportThreads";
 
 /**
  * Everything a command does to the outside world, so that commands are plain
@@ -24,4 +26,18 @@ export interface CliIo {
   inflate?: RawInflate;
   /** A native SHA-256 (lowercase hex) for checking project file members. */
   sha256?: (bytes: Uint8Array) => string;
+  /**
+   * Opens a project file to stream its members rather than read it whole
+   * (export of big files); throws like `readFile`. Without it, files are read whole.
+   */
+  openProjectFile?(path: string): Promise<OpenProjectFile>;
+  /** Exports part of a big project file in another thread; absent where there is none. */
+  exportParts?: ExportParts;
+  /** Notes for developers on standard error (SPANWISE_DEBUG=1): e.g. why a file was not streamed. */
+  debug?: boolean;
+}
+
+/** A project file open for streaming; close it when done. */
+export interface OpenProjectFile extends StreamSource {
+  close(): Promise<void>;
 }

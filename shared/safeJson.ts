@@ -35,12 +35,20 @@ export function parseJsonSafe(text: string): SafeJsonResult {
   try {
     // A reviver makes JSON.parse several times slower. A forbidden key can only
     // appear if its name, or a \u escape spelling it, is in the text.
-    if (!MIGHT_HAVE_FORBIDDEN_KEY.test(text)) return { ok: true, value: JSON.parse(text) };
+    if (!mightHaveForbiddenKey(text)) return { ok: true, value: JSON.parse(text) };
     return { ok: true, value: JSON.parse(text, refuseForbiddenKeys) };
   } catch (error) {
     if (error instanceof ForbiddenKeyError) return { ok: false, reason: error.message };
     return { ok: false, reason: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
+}
+
+/**
+ * Whether `text` could hold a forbidden key. When it cannot, every line of it
+ * parses with plain `JSON.parse` to what {@link parseJsonSafe} would give.
+ */
+export function mightHaveForbiddenKey(text: string): boolean {
+  return MIGHT_HAVE_FORBIDDEN_KEY.test(text);
 }
 
 /**

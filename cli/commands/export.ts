@@ -1,8 +1,6 @@
-import { actorsById } from "../../shared/coding/actors";
 import { eventsCsv, eventsJsonl } from "../../shared/coding/eventExport";
 import { buildEventRows } from "../../shared/coding/events";
 import { codingSource } from "../../shared/coding/snapshot";
-import type { LinkRecord } from "../../shared/coding/model";
 import { jsonlChunks, type ExportSource } from "../../shared/formats/jsonl";
 import type { SnapshotSpan } from "../../shared/projectFile";
 import { expectPositionals, flag, optionValue } from "../args";
@@ -11,6 +9,8 @@ import type { CliIo } from "../io";
 import { loadProject } from "../load";
 import { createProgress } from "../progress";
 import { COMMON_OPTIONS, type Command } from "./command";
+import { annotatorWarning, exportCoding, linksByDocument } from "./exportParts";
+import { exportStreaming } from "./exportStream";
 
 export const FORMATS = ["jsonl", "events", "events-csv"] as const;
 
@@ -52,6 +52,15 @@ export const exportCommand: Command = {
     const annotator = optionValue(args, "annotator");
     const quiet = flag(args, "quiet");
 
+    // Standard output gets nothing until the whole file is known to be valid, so only a file output streams.
+    if (format === "jsonl" && output !== undefined) {
+      const streamed = await exportStreaming(io, path, output, annotator, quiet);
+      if (streamed) {
+        if (streamed.warning !== undefined) io.writeStderr(streamed.warning);
+        return EXIT_OK;
+      }
+    }
+
     const { snapshot, large } = await loadProject(io, path, { quiet });
     const spansByDoc = new Map<string, SnapshotSpan[]>();
     let matching = 0;
@@ -63,8 +72,7 @@ export const exportCommand: Command = {
       list.push(span);
     }
     if (annotator !== undefined && matching === 0) {
-      const known = [...new Set(snapshot.spans.filter((s) => !s.deleted).map((s) => s.annotator))].sort();
-      io.writeStderr(`spanwise: warning: no spans by annotator "${annotator}" in ${path}${known.length ? ` (annotators: ${known.join(", ")})` : ""}\n`);
+      io.writeStderr(annotatorWarning(annotator, path, snapshot.spans.filter((s) => !s.deleted).map((s) => s.annotator)));
     }
 
     if (format !== "jsonl") {
@@ -73,13 +81,8 @@ export const exportCommand: Command = {
       return EXIT_OK;
     }
 
-    const linksByDoc = new Map<string, LinkRecord[]>();
-    for (const link of snapshot.links ?? []) {
-      let list = linksByDoc.get(link.docId);
-      if (!list) linksByDoc.set(link.docId, (list = []));
-      list.push(link);
-    }
-    const coding = { labels: snapshot.project.labels, actors: actorsById(snapshot.actors ?? []), ...(snapshot.project.linkTypes ? { linkTypes: snapshot.project.linkTypes } : {}) };
+    const linksByDoc = linksByDocument(snapshot.links ?? []);
+    const coding = exportCoding(snapshot.project, snapshot.actors);
     const total = snapshot.documents.length;
     const progress = createProgress(io, !quiet && (io.stderrIsTTY || large), "spanwise: exporting ");
     function* sources(): Generator<ExportSource> {

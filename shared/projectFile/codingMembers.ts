@@ -17,7 +17,8 @@ import type { SnapshotActor, SnapshotLink } from "./snapshot";
 
 export interface CodingMembersContext {
   projectId: string;
-  docIds: ReadonlySet<string>;
+  /** The file's documents (a link of any other is refused). */
+  docIds: { has(id: string): boolean };
   maxLineBytes: number;
   lineNumbers: LineNumbers;
   report: (problem: string) => void;

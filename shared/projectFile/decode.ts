@@ -1,30 +1,15 @@
 import { sha256HexBytes } from "../hash";
-import { createOffsetMap, type OffsetMap } from "../offsets";
-import { DEFAULT_LIMITS, DOCUMENTS_MEMBER, MANIFEST_MEMBER, PROJECT_FILE_FORMAT, PROJECT_MEMBER, SPANS_MEMBER, type ProjectFileLimits } from "./format";
-import { readCodingMembers, spanCodingFields, withoutUndefined } from "./codingMembers";
+import { DEFAULT_LIMITS, DOCUMENTS_MEMBER, MANIFEST_MEMBER, PROJECT_MEMBER, SPANS_MEMBER, type ProjectFileLimits } from "./format";
+import { readCodingMembers, withoutUndefined } from "./codingMembers";
 import { LineNumbers, parseJsonLines, parseJsonObjectMember } from "./jsonLines";
-import { memberNameProblem } from "./memberNames";
-import { CURRENT_FORMAT_VERSION, migrateContent, type RawProjectContent } from "./migrations";
-import { ProblemList, quoteShort } from "./problems";
+import { REQUIRED_MEMBERS, readLayout } from "./layout";
+import { migrateContent, type RawProjectContent } from "./migrations";
+import { ProblemList } from "./problems";
+import { readProject, readSpan, snapshotDocument, withOptionalExtra, type DocumentText } from "./recordReaders";
+import { MANIFEST_KEYS, describeIssues, documentLineSchema, extraFields, manifestSchema, spanLineSchema } from "./records";
+import type { ProjectFileInfo, ProjectSnapshot, SnapshotDocument, SnapshotSpan } from "./snapshot";
 import { textHashes } from "./textHashes";
-import {
-  DOCUMENT_KEYS,
-  LABEL_KEYS,
-  MANIFEST_KEYS,
-  PROJECT_KEYS,
-  SPAN_KEYS,
-  describeIssues,
-  documentLineSchema,
-  extraFields,
-  labelSchema,
-  manifestEnvelopeSchema,
-  manifestSchema,
-  projectSchema,
-  spanLineSchema,
-} from "./records";
-import type { ProjectFileInfo, ProjectSnapshot, SnapshotDocument, SnapshotLabel, SnapshotProject, SnapshotSpan } from "./snapshot";
-import { formatBytes } from "../units";
-import { inflateEntry, readZipDirectory, type RawInflate, type ZipEntry } from "./zipRead";
+import { inflateEntry, type RawInflate } from "./zipRead";
 
 /**
  * How far reading has got. Stages come in this order: `unpacking` (members),
@@ -59,7 +44,6 @@ export type DecodeResult =
       problems: string[];
     };
 
-const REQUIRED_MEMBERS = [PROJECT_MEMBER, DOCUMENTS_MEMBER, SPANS_MEMBER];
 /** Parsing progress is reported about once per this many bytes. */
 const PARSE_PROGRESS_BYTES = 1 << 20;
 
@@ -94,64 +78,9 @@ async function decode(
   { inflate, sha256 }: Pick<DecodeOptions, "inflate" | "sha256">,
 ): Promise<Decoded | undefined> {
   const report: Report = (problem) => problems.add(problem);
-  const directory = readZipDirectory(bytes, limits);
-  if (!directory.ok) {
-    directory.problems.forEach(report);
-    return undefined;
-  }
-  const entries = new Map(directory.entries.map((entry) => [entry.name, entry]));
-
-  const manifestEntry = entries.get(MANIFEST_MEMBER);
-  if (!manifestEntry) {
-    report(`not a Spanwise project file: it has no ${MANIFEST_MEMBER}`);
-    return undefined;
-  }
-  const manifest = readMetadata(bytes, manifestEntry, limits, report, inflate);
-  if (!manifest) return undefined;
-  if (manifest.format !== PROJECT_FILE_FORMAT) {
-    report(`not a Spanwise project file: ${MANIFEST_MEMBER} gives its format as ${JSON.stringify(manifest.format) ?? "nothing"}`);
-    return undefined;
-  }
-  const envelope = manifestEnvelopeSchema.safeParse(manifest);
-  if (!envelope.success) {
-    report(`${MANIFEST_MEMBER}: ${describeIssues(envelope.error)}`);
-    return undefined;
-  }
-  const formatVersion = envelope.data.formatVersion;
-  if (formatVersion > CURRENT_FORMAT_VERSION) {
-    report(
-      `made by a newer version of Spanwise (file format ${formatVersion}; this version reads format ${CURRENT_FORMAT_VERSION} and older). Update Spanwise to open it.`,
-    );
-    return undefined;
-  }
-  const listing = manifestSchema.shape.members.safeParse(manifest.members);
-  if (!listing.success) {
-    report(`${MANIFEST_MEMBER}: field "members" ${describeIssues(listing.error)}`);
-    return undefined;
-  }
-  const members = listing.data;
-
-  // Every member is listed with its size and checksum, and every listed member is there.
-  for (const [name, listed] of Object.entries(members)) {
-    const nameProblem = memberNameProblem(name);
-    const entry = entries.get(name);
-    if (nameProblem) report(`${MANIFEST_MEMBER} lists a member that ${nameProblem}`);
-    else if (name === MANIFEST_MEMBER) report(`${MANIFEST_MEMBER} lists itself`);
-    else if (!entry) report(`member "${name}" is listed in ${MANIFEST_MEMBER} but missing`);
-    else if (entry.size !== listed.bytes) report(`member "${name}" is ${formatBytes(entry.size)} but ${MANIFEST_MEMBER} says ${formatBytes(listed.bytes)}`);
-  }
-  for (const name of entries.keys()) {
-    if (name !== MANIFEST_MEMBER && !Object.hasOwn(members, name)) report(`member "${name}" is not listed in ${MANIFEST_MEMBER}`);
-  }
-  for (const name of REQUIRED_MEMBERS) {
-    if (!entries.has(name) && !Object.hasOwn(members, name)) report(`${name} is missing`);
-  }
-  if (problems.count > 0) return undefined;
-  const project = entries.get(PROJECT_MEMBER)!;
-  if (project.size > limits.maxMetadataBytes) {
-    report(`${PROJECT_MEMBER} is too large: ${formatBytes(project.size)} (at most ${formatBytes(limits.maxMetadataBytes)})`);
-    return undefined;
-  }
+  const layout = readLayout(bytes, limits, report, inflate);
+  if (!layout || problems.count > 0) return undefined;
+  const { entries, manifest, members, formatVersion } = layout;
 
   // Unpack every member and check it against its checksum. Nothing read from a
   // member is used before all checksums have matched; the digests run (in Web
@@ -226,24 +155,6 @@ async function decode(
   return readContent(content, formatVersion, lineNumbers, report, problems, onProgress, limits.maxLineBytes);
 }
 
-function readMetadata(bytes: Uint8Array, entry: ZipEntry, limits: ProjectFileLimits, report: Report, inflate: RawInflate | undefined): Record<string, unknown> | undefined {
-  if (entry.size > limits.maxMetadataBytes) {
-    report(`${entry.name} is too large: ${formatBytes(entry.size)} (at most ${formatBytes(limits.maxMetadataBytes)})`);
-    return undefined;
-  }
-  const inflated = inflateEntry(bytes, entry, inflate ? { inflate } : {});
-  if (!inflated.ok) {
-    report(inflated.problem);
-    return undefined;
-  }
-  const parsed = parseJsonObjectMember(inflated.data, entry.name);
-  if (!parsed.ok) {
-    report(parsed.problem);
-    return undefined;
-  }
-  return parsed.value;
-}
-
 /** Validates migrated content record by record and builds the snapshot, converting code point offsets to UTF-16. */
 async function readContent(
   content: RawProjectContent,
@@ -262,32 +173,14 @@ async function readContent(
   const manifest = manifestSchema.omit({ members: true }).safeParse(content.manifest);
   if (!manifest.success) report(`${MANIFEST_MEMBER}: ${describeIssues(manifest.error)}`);
 
-  const projectParsed = projectSchema.safeParse(content.project);
-  if (!projectParsed.success) {
-    report(`${PROJECT_MEMBER}: ${describeIssues(projectParsed.error)}`);
-    return undefined;
-  }
-  const labels: SnapshotLabel[] = [];
-  const labelIds = new Set<string>();
-  for (const [i, raw] of projectParsed.data.labels.entries()) {
-    const parsed = labelSchema.safeParse(raw);
-    if (!parsed.success) {
-      report(`${PROJECT_MEMBER}: label ${i + 1}: ${describeIssues(parsed.error)}`);
-      continue;
-    }
-    if (labelIds.has(parsed.data.id)) report(`${PROJECT_MEMBER}: label id "${parsed.data.id}" is used twice`);
-    labelIds.add(parsed.data.id);
-    labels.push(withOptionalExtra(withoutUndefined({ ...parsed.data }), extraFields(raw, LABEL_KEYS)));
-  }
-  const { id: projectId, name, linkTypes, createdAt, updatedAt } = projectParsed.data;
-  const project: SnapshotProject = withOptionalExtra(
-    withoutUndefined({ id: projectId, name, labels, linkTypes, createdAt, updatedAt }),
-    extraFields(content.project, PROJECT_KEYS),
-  );
+  const projectRead = readProject(content.project, report);
+  if (!projectRead) return undefined;
+  const { project, labelIds } = projectRead;
+  const projectId = project.id;
 
   // Documents: ids and texts are unique, and each textHash is the hash of its text.
   const documents: SnapshotDocument[] = [];
-  const docsById = new Map<string, { entry: SnapshotDocument; at: string; map?: OffsetMap }>();
+  const docsById = new Map<string, { entry: SnapshotDocument; at: string; text: DocumentText }>();
   const docsByHash = new Map<string, string>();
   for (const [i, raw] of content.documents.entries()) {
     const at = where(DOCUMENTS_MEMBER, raw, i);
@@ -305,17 +198,8 @@ async function readContent(
     const sameText = docsByHash.get(line.textHash);
     if (sameText !== undefined) report(`${at}: document "${line.id}" has the same text as document "${sameText}"; a project holds each text once`);
     docsByHash.set(line.textHash, line.id);
-    const doc = withoutUndefined({
-      id: line.id,
-      projectId,
-      title: line.title,
-      textHash: line.textHash,
-      length: line.text.length,
-      createdAt: line.createdAt,
-      publishedAt: line.publishedAt,
-    });
-    const entry: SnapshotDocument = withOptionalExtra({ doc, text: line.text }, extraFields(raw, DOCUMENT_KEYS));
-    docsById.set(line.id, { entry, at });
+    const entry = snapshotDocument(line, raw, projectId);
+    docsById.set(line.id, { entry, at, text: { text: line.text } });
     documents.push(entry);
   }
   // The texts are hashed (in Web Crypto's threads) while the spans are checked.
@@ -355,39 +239,8 @@ async function readContent(
       reportSpan(`${at()}: span "${line.id}" belongs to document "${line.docId}", which is not in the file`);
       continue;
     }
-    if (!labelIds.has(line.label)) reportSpan(`${at()}: span "${line.id}" has the label "${line.label}", which ${PROJECT_MEMBER} does not define`);
-    if (line.start >= line.end) {
-      reportSpan(`${at()}: span "${line.id}" is empty or reversed (start ${line.start}, end ${line.end})`);
-      continue;
-    }
-    const map = (doc.map ??= createOffsetMap(doc.entry.text));
-    if (line.end > map.codePointLength) {
-      reportSpan(
-        `${at()}: span "${line.id}" ends at ${line.end}, past the end of document "${line.docId}" (${map.codePointLength} characters, counted in code points)`,
-      );
-      continue;
-    }
-    const start = map.toUtf16(line.start);
-    const end = map.toUtf16(line.end);
-    const actual = doc.entry.text.slice(start, end);
-    if (actual !== line.text) {
-      reportSpan(`${at()}: the text of span "${line.id}" does not match its offsets: the file says ${quoteShort(line.text)}, the document has ${quoteShort(actual)} there`);
-      continue;
-    }
-    const span: SnapshotSpan = {
-      id: line.id,
-      projectId,
-      docId: line.docId,
-      start,
-      end,
-      label: line.label,
-      annotator: line.annotator,
-      createdAt: line.createdAt,
-      updatedAt: line.updatedAt,
-      deleted: line.deleted,
-      ...spanCodingFields(line),
-    };
-    spans.push(withOptionalExtra(span, extraFields(raw, SPAN_KEYS)));
+    const span = readSpan(line, raw, doc.text, projectId, labelIds, (problem) => reportSpan(`${at()}: ${problem}`));
+    if (span) spans.push(span);
   }
   onProgress({ stage: "spans", done: content.spans.length, total: content.spans.length });
   await hashesChecked;
@@ -415,9 +268,4 @@ async function readContent(
     "manifestExtra",
   );
   return { snapshot, info: { formatVersion, appVersion: manifest.data.appVersion, createdAt: manifest.data.createdAt } };
-}
-
-/** `record`, with `extra` under `key` only when there is any, so records without unknown fields compare equal to plain ones. */
-function withOptionalExtra<T extends object>(record: T, extra: Record<string, unknown> | undefined, key = "extra"): T {
-  return extra === undefined ? record : { ...record, [key]: extra };
 }

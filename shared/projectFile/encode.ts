@@ -1,3 +1,4 @@
+import { concatBytes } from "../bytes";
 import { sha256HexBytes } from "../hash";
 import { createOffsetMap, type OffsetMap } from "../offsets";
 import { checkSnapshot } from "./checkSnapshot";
@@ -132,13 +133,5 @@ function encodeLines(lines: readonly string[]): Uint8Array {
     }
   }
   if (block !== "") parts.push(encoder.encode(block));
-  let total = 0;
-  for (const part of parts) total += part.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

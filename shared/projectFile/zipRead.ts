@@ -50,46 +50,72 @@ const INFLATE_STEP = 8 * 1024;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
+ * Random access to the bytes of a zip: a whole file in memory, or an open
+ * file read a part at a time (the command-line tool streams big project files
+ * and reads only the directory, the headers and the small members whole).
+ */
+export interface ZipSource {
+  /** The size of the archive, in bytes. */
+  readonly size: number;
+  /** Up to `length` bytes from `at` (fewer at the end of the archive). */
+  read(at: number, length: number): Uint8Array;
+}
+
+/** A zip held whole in memory; reads are views into `bytes`, not copies. */
+export function bytesSource(bytes: Uint8Array): ZipSource {
+  return { size: bytes.length, read: (at, length) => bytes.subarray(at, at + length) };
+}
+
+/**
  * Reads and checks a zip's central directory without inflating anything:
  * structure, member names, entry count and declared sizes against `limits`.
  * Problems are short clauses ("truncated or damaged: …", "member "x" has …")
  * for the caller to put after the file name.
  */
-export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipDirectoryResult {
+export function readZipDirectory(zip: Uint8Array | ZipSource, limits: ZipLimits): ZipDirectoryResult {
+  const source = zip instanceof Uint8Array ? bytesSource(zip) : zip;
   const fail = (problem: string): ZipDirectoryResult => ({ ok: false, problems: [problem] });
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const startsLikeZip = bytes.length >= 4 && view.getUint32(0, true) === LOCAL_HEADER;
+  const head = source.read(0, 4);
+  const startsLikeZip = head.length >= 4 && viewOf(head).getUint32(0, true) === LOCAL_HEADER;
 
-  const end = findEndOfCentralDirectory(view);
+  // Offsets below are into the whole archive; `tail` holds its last bytes, where the end record is.
+  const tailStart = Math.max(0, source.size - MAX_END_SEARCH - 20);
+  const tail = viewOf(source.read(tailStart, source.size - tailStart));
+  const end = findEndOfCentralDirectory(tail, tailStart, source.size);
   if (end < 0) {
     if (startsLikeZip) return fail("truncated or damaged: the end of its zip directory is missing");
     return fail("not a zip archive, so not a Spanwise project file");
   }
-  const diskNumber = view.getUint16(end + 4, true);
-  const directoryDisk = view.getUint16(end + 6, true);
-  const entriesHere = view.getUint16(end + 8, true);
-  const entryCount = view.getUint16(end + 10, true);
-  const directorySize = view.getUint32(end + 12, true);
-  const directoryStart = view.getUint32(end + 16, true);
+  const endAt = end - tailStart;
+  const diskNumber = tail.getUint16(endAt + 4, true);
+  const directoryDisk = tail.getUint16(endAt + 6, true);
+  const entriesHere = tail.getUint16(endAt + 8, true);
+  const entryCount = tail.getUint16(endAt + 10, true);
+  const directorySize = tail.getUint32(endAt + 12, true);
+  const directoryStart = tail.getUint32(endAt + 16, true);
   if (diskNumber !== 0 || directoryDisk !== 0 || entriesHere !== entryCount) return fail("a multi-part zip archive, which Spanwise does not read");
   if (
     entryCount === 0xffff ||
     directorySize === 0xffffffff ||
     directoryStart === 0xffffffff ||
-    (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR)
+    (end >= 20 && tail.getUint32(endAt - 20, true) === ZIP64_LOCATOR)
   ) {
     return fail("a ZIP64 archive, which Spanwise does not read (project files never need it)");
   }
   if (entryCount > limits.maxEntries) return fail(`too many entries: ${entryCount} (at most ${limits.maxEntries})`);
   if (directoryStart + directorySize > end) return fail("truncated or damaged: its zip directory points past the end of the file");
 
+  // Everything from the directory's start to the end record: entries are read up to `end`, as their count says.
+  const directoryBytes = source.read(directoryStart, end - directoryStart);
+  const view = viewOf(directoryBytes);
   const problems: string[] = [];
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
   let total = 0;
-  let at = directoryStart;
+  let at = 0;
+  const limit = end - directoryStart;
   for (let i = 0; i < entryCount; i++) {
-    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_HEADER) return fail("damaged: its zip directory is malformed");
+    if (at + 46 > limit || view.getUint32(at, true) !== CENTRAL_HEADER) return fail("damaged: its zip directory is malformed");
     const madeBy = view.getUint16(at + 4, true) >>> 8;
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
@@ -102,12 +128,13 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipDirec
     const externalAttributes = view.getUint32(at + 38, true);
     const localStart = view.getUint32(at + 42, true);
     const nameEnd = at + 46 + nameLength;
-    if (nameEnd + extraLength + commentLength > end) return fail("damaged: its zip directory is malformed");
+    if (nameEnd + extraLength + commentLength > limit) return fail("damaged: its zip directory is malformed");
     at = nameEnd + extraLength + commentLength;
 
+    const nameBytes = directoryBytes.subarray(nameEnd - nameLength, nameEnd);
     let name: string;
     try {
-      name = utf8.decode(bytes.subarray(nameEnd - nameLength, nameEnd));
+      name = utf8.decode(nameBytes);
     } catch {
       problems.push("a member name is not valid UTF-8");
       continue;
@@ -146,14 +173,15 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipDirec
     }
     total += size;
 
-    if (localStart + 30 > directoryStart || view.getUint32(localStart, true) !== LOCAL_HEADER) {
+    const localView = localStart + 30 > directoryStart ? undefined : viewOf(source.read(localStart, 30));
+    if (!localView || localView.getUint32(0, true) !== LOCAL_HEADER) {
       problems.push(`damaged: the data of ${label} is missing`);
       continue;
     }
-    const localNameLength = view.getUint16(localStart + 26, true);
-    const localExtraLength = view.getUint16(localStart + 28, true);
-    const localName = bytes.subarray(localStart + 30, localStart + 30 + localNameLength);
-    if (!sameBytes(localName, bytes.subarray(nameEnd - nameLength, nameEnd))) {
+    const localNameLength = localView.getUint16(26, true);
+    const localExtraLength = localView.getUint16(28, true);
+    const localName = source.read(localStart + 30, localNameLength);
+    if (!sameBytes(localName, nameBytes)) {
       problems.push(`damaged: ${label} has a different name in its local header`);
       continue;
     }
@@ -181,9 +209,10 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipDirec
  * CRC (`checkCrc: false` skips the CRC for members the caller checks with a
  * stronger hash anyway).
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, options: { checkCrc?: boolean; inflate?: RawInflate } = {}): InflateResult {
+export function inflateEntry(zip: Uint8Array | ZipSource, entry: ZipEntry, options: { checkCrc?: boolean; inflate?: RawInflate } = {}): InflateResult {
   const label = `member "${entry.name}"`;
-  const compressed = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  const source = zip instanceof Uint8Array ? bytesSource(zip) : zip;
+  const compressed = source.read(entry.dataStart, entry.compressedSize);
   let data: Uint8Array;
   if (entry.method === 0) {
     data = compressed;
@@ -246,12 +275,18 @@ function specialKind(madeBy: number, externalAttributes: number): string | undef
   return undefined;
 }
 
-function findEndOfCentralDirectory(view: DataView): number {
-  const lowest = Math.max(0, view.byteLength - MAX_END_SEARCH);
-  for (let at = view.byteLength - 22; at >= lowest; at--) {
-    if (view.getUint32(at, true) === END_OF_CENTRAL_DIRECTORY && at + 22 + view.getUint16(at + 20, true) === view.byteLength) return at;
+/** The offset in the archive of its end record, found in `tail` (the archive's bytes from `tailStart` to `size`); -1 if there is none. */
+function findEndOfCentralDirectory(tail: DataView, tailStart: number, size: number): number {
+  const lowest = Math.max(0, size - MAX_END_SEARCH);
+  for (let at = size - 22; at >= lowest; at--) {
+    const i = at - tailStart;
+    if (tail.getUint32(i, true) === END_OF_CENTRAL_DIRECTORY && at + 22 + tail.getUint16(i + 20, true) === size) return at;
   }
   return -1;
+}
+
+function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -8,8 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../cli/run";
 import { encodeProjectFile } from "../../shared/projectFile";
 import { buildSnapshot } from "../shared/projectFileBuilders";
+import { memoryIo } from "./memoryIo";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixture = path.join(root, "tests/fixtures/projects/format-v1.spanwise");
@@ -22,8 +24,12 @@ interface Run {
 }
 
 function spanwise(...args: string[]): Promise<Run> {
+  return spanwiseWith({}, ...args);
+}
+
+function spanwiseWith(env: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, "bin/spanwise.js"), ...args], { cwd: dir, env: { ...process.env, SPANWISE_DEBUG: "" } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(root, "bin/spanwise.js"), ...args], { cwd: dir, env: { ...process.env, SPANWISE_DEBUG: "", ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -109,5 +115,26 @@ describe("the spanwise command", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("  spans added         1\n");
     expect((await spanwise("validate", "merged.spanwise")).stdout).toBe("merged.spanwise: valid (file format 1): 2 documents, 6 spans and 1 deleted by 3 annotators\n");
+  });
+
+  it("exports a file in two threads, as the full decoder does", async () => {
+    // Big enough for the worker to write its part in several blocks, copied while it writes.
+    const documents = Array.from({ length: 3000 }, (_, i) => ({ id: `d${i}`, text: `Document ${i}: the mayor 🏛️ of Café ${i} met Ana. ${"Then the council sat until late. ".repeat(20)}` }));
+    const spans = documents.flatMap((d, i) => [
+      { id: `s${i}a`, docId: d.id, at: "mayor 🏛️", annotator: "ana" },
+      { id: `s${i}b`, docId: d.id, at: "Ana", annotator: i % 2 ? "bob" : "ana", deleted: i % 7 === 0 },
+    ]);
+    const bytes = await encodeProjectFile(await buildSnapshot({ documents, spans }), { appVersion: "t" });
+    await writeFile(path.join(dir, "thousand.spanwise"), bytes);
+    const before = (await readdir(dir)).sort();
+    // Big files only get a second thread; this one is made to count as big.
+    const run = await spanwiseWith({ SPANWISE_DEBUG: "1", SPANWISE_PARTS_MIN_BYTES: "0" }, "export", "thousand.spanwise", "-o", "thousand.jsonl", "-q");
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "spanwise: debug: streamed thousand.spanwise in two parts\n" });
+    // The same export, read whole by the decoder on this thread.
+    const io = memoryIo({ "thousand.spanwise": bytes });
+    expect(await runCli(["export", "thousand.spanwise", "-q"], io)).toBe(0);
+    expect(await readFile(path.join(dir, "thousand.jsonl"), "utf8")).toBe(io.stdout);
+    // No part or temporary file is left behind.
+    expect((await readdir(dir)).sort()).toEqual([...before, "thousand.jsonl"].sort());
   });
 });
