@@ -99,6 +99,7 @@ export const exportScenario: Scenario = {
     const appTimes: number[] = [];
     const heapPeaks: number[] = [];
     const residentPeaks: number[] = [];
+    const residentGrowth: number[] = [];
     const session = await openApp(ctx.url);
     try {
       const at = Date.now();
@@ -110,6 +111,7 @@ export const exportScenario: Scenario = {
       for (let r = 0; r < runs; r++) {
         const renderer = await rendererMemory(session);
         if (renderer) resetPeak(renderer.pid);
+        const before = renderer ? procMemory(renderer.pid)?.rss : undefined;
         await page.evaluate(() => {
           const clicks: number[] = [];
           window.addEventListener("click", (e) => clicks.push(e.timeStamp), { capture: true });
@@ -125,7 +127,8 @@ export const exportScenario: Scenario = {
         appTimes.push(result.ms / 1000);
         heapPeaks.push(result.heap / 1e6);
         if (peak !== undefined) residentPeaks.push(peak);
-        ctx.log(`app run ${r + 1}: ${(result.ms / 1000).toFixed(2)} s, peak heap ${(result.heap / 1e6).toFixed(0)} MB, peak resident ${peak?.toFixed(0) ?? "?"} MB, ${(statSync(file).size / 1e6).toFixed(0)} MB written`);
+        if (peak !== undefined && before !== undefined) residentGrowth.push(peak - before);
+        ctx.log(`app run ${r + 1}: ${(result.ms / 1000).toFixed(2)} s, peak heap ${(result.heap / 1e6).toFixed(0)} MB, peak resident ${peak?.toFixed(0) ?? "?"} MB (${before?.toFixed(0) ?? "?"} MB before), ${(statSync(file).size / 1e6).toFixed(0)} MB written`);
         if (r === 0) {
           const back = await readBack(file);
           if (back.documents !== seeded.documents || back.spans !== seeded.spans) {
@@ -161,6 +164,7 @@ export const exportScenario: Scenario = {
       figure("export.app", `4. app: ${spans} spans, click → download`, "s", appTimes, { target: 5 }),
       figure("export.appPeakHeap", "4. app: peak renderer JS heap during export", "MB", heapPeaks),
       ...(residentPeaks.length ? [figure("export.appPeakResident", "4. app: peak renderer resident memory", "MB", residentPeaks)] : []),
+      ...(residentGrowth.length ? [figure("export.appResidentGrowth", "4. app: of which added by the export (peak − before)", "MB", residentGrowth)] : []),
       figure("export.cli", `4. CLI: ${spans} spans from a project file`, "s", cliTimes, { target: 5 }),
       figure("export.cliPeakResident", "4. CLI: peak resident memory", "MB", cliPeaks),
     ];

@@ -5,7 +5,8 @@
  * worker opens the same IndexedDB database itself and only reads.
  */
 import { db } from "../store/db";
-import { exportJsonlParts } from "../store/exportJsonl";
+import { blobSink, exportJsonlParts } from "../store/exportJsonl";
+import { fileSink, fileSinksAvailable } from "./fileSink";
 import { projectFileBytes } from "../store/projectFiles";
 import type { WorkerReply, WorkerRequest } from "./protocol";
 
@@ -22,7 +23,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const bytes = await projectFileBytes(request.projectId);
       self.postMessage({ id: request.id, ok: true, bytes } satisfies WorkerReply, [bytes.buffer]);
     } else {
-      const result = await exportJsonlParts(request.projectId, request.share);
+      // Into a file on disk where the private file storage allows, so memory does not grow with the dataset.
+      const sink = fileSinksAvailable() ? await fileSink().catch(() => blobSink()) : blobSink();
+      const result = await exportJsonlParts(request.projectId, request.share, sink);
       self.postMessage({ id: request.id, ok: true, ...result } satisfies WorkerReply);
     }
   } catch (err) {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { clickSpanText, startApp, expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows } from "./helpers";
 
@@ -106,6 +106,14 @@ test("import, tag with mouse and keyboard, overlap, relabel, remove, undo, reloa
   const path = await download.path();
   const lines = readFileSync(path, "utf8").trimEnd().split("\n");
   expect(lines).toHaveLength(2);
+  // The lines went to files on disk as they were made (one per export worker), not into memory: together they are the download.
+  const onDisk = await page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle("spanwise-exports");
+    let bytes = 0;
+    for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) bytes += (await handle.getFile()).size;
+    return bytes;
+  });
+  expect(onDisk).toBe(statSync(path).size);
   const records = lines.map((l) => JSON.parse(l) as ExportedRecord);
   const summit = records.find((r) => r.title === "summit")!;
   expect(summit.spans.map((s) => `${s.label}: ${s.text}`).sort()).toEqual(
