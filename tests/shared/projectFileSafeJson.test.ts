@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findForbiddenKey, parseJsonSafe } from "../../shared/safeJson";
+import { findForbiddenKey, mightHaveForbiddenKey, parseJsonSafe } from "../../shared/safeJson";
 
 describe("parseJsonSafe", () => {
   it("parses ordinary JSON, including text that merely mentions the words", () => {
@@ -22,6 +23,19 @@ describe("parseJsonSafe", () => {
     const result = parseJsonSafe("{nope");
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toMatch(/^is not valid JSON \(/);
+  });
+});
+
+describe("mightHaveForbiddenKey", () => {
+  it("says yes exactly when a forbidden key's name or a \\u escape is in the text", () => {
+    const piece = fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "prototype", "\\u", "proto", "construct", "\\", "u", "_"));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join("");
+        expect(mightHaveForbiddenKey(text)).toBe(/__proto__|constructor|prototype|\\u/.test(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
