@@ -93,16 +93,20 @@ export class History {
 
   /**
    * Applies an action's edits and remembers it for undo. With `before`, the
-   * write waits for it (in its place in the queue, so actions keep their order).
+   * write waits for it (in its place in the queue, so actions keep their
+   * order); the save status says "saving" from this call on, not only once
+   * the write starts, so nothing shows as saved while the change waits.
    */
   perform(entry: HistoryEntry, before?: Promise<unknown>): Promise<void> {
-    return this.enqueue(async () => {
-      await before;
-      await writeRecords(afterOf(entry));
-      this.undoStack.push(entry);
-      this.redoStack = [];
-      this.emit();
-    });
+    const run = () =>
+      this.enqueue(async () => {
+        await before;
+        await writeRecords(afterOf(entry));
+        this.undoStack.push(entry);
+        this.redoStack = [];
+        this.emit();
+      });
+    return before ? saveStatus.track(run) : run();
   }
 
   get canUndo(): boolean {

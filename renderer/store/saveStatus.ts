@@ -40,7 +40,8 @@ export const saveStatus = {
       return result;
     } catch (err) {
       inFlight--;
-      failedWrite = number;
+      // A write that waited (and so started earlier) may fail after one started later.
+      failedWrite = Math.max(failedWrite, number);
       failure = { kind: "failed", message: describeStoreError(err) };
       set(failure);
       throw err;

@@ -1,12 +1,14 @@
 /**
  * The history's queue over a real Dexie on fake-indexeddb: a tag whose write
- * waits for the next paint still comes before an undo pressed meanwhile.
+ * waits for the next paint still comes before an undo pressed meanwhile, and
+ * nothing shows as saved while it waits.
  */
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_LABELS, type SpanRecord } from "../../shared/model";
 import { db } from "../../renderer/store/db";
 import { history } from "../../renderer/store/history";
+import { saveStatus } from "../../renderer/store/saveStatus";
 import { storedSpan } from "./storedSpans";
 
 const now = 1_700_000_000_000;
@@ -34,5 +36,19 @@ describe("history", () => {
     expect((await storedSpan("s1"))?.deleted).toBe(true);
     expect(history.canUndo).toBe(false);
     expect(history.canRedo).toBe(true);
+  });
+
+  it("says saving from the key press on, while the write waits for the paint, until it is committed", async () => {
+    let paint!: () => void;
+    const painted = new Promise<void>((resolve) => (paint = resolve));
+    expect(saveStatus.get().kind).toBe("saved");
+    const tagged = history.perform({ label: "Tag", docId: "d", edits: [{ before: null, after: span("s2") }] }, painted);
+    expect(saveStatus.get().kind).toBe("saving");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(saveStatus.get().kind).toBe("saving");
+    paint();
+    await tagged;
+    expect(saveStatus.get().kind).toBe("saved");
+    expect((await storedSpan("s2"))?.deleted).toBe(false);
   });
 });
