@@ -1,7 +1,7 @@
 import { eventsCsv, eventsJsonl } from "../../shared/coding/eventExport";
 import { buildEventRows } from "../../shared/coding/events";
 import { codingSource } from "../../shared/coding/snapshot";
-import { jsonlChunks, type ExportSource } from "../../shared/formats/jsonl";
+import { jsonlChunks, linksByDocument, type ExportSource } from "../../shared/formats/jsonl";
 import type { SnapshotSpan } from "../../shared/projectFile";
 import { expectPositionals, flag, optionValue } from "../args";
 import { EXIT_OK, UsageError } from "../errors";
@@ -9,7 +9,7 @@ import type { CliIo } from "../io";
 import { loadProject } from "../load";
 import { createProgress } from "../progress";
 import { COMMON_OPTIONS, type Command } from "./command";
-import { annotatorWarning, exportCoding, linksByDocument } from "./exportParts";
+import { annotatorWarning, exportCoding } from "./exportParts";
 import { exportStreaming } from "./exportStream";
 
 export const FORMATS = ["jsonl", "events", "events-csv"] as const;

@@ -1,6 +1,6 @@
 import { actorsById } from "../../shared/coding/actors";
-import { projectLinkTypes, type LinkRecord } from "../../shared/coding/model";
-import { jsonlChunks } from "../../shared/formats/jsonl";
+import { projectLinkTypes } from "../../shared/coding/model";
+import { jsonlChunks, linksByDocument } from "../../shared/formats/jsonl";
 import { db } from "./db";
 import { readProjectDocuments, type Share } from "./documents";
 
@@ -58,12 +58,7 @@ export async function exportJsonlParts(projectId: string, share?: Share, sink: L
   const project = await db.projects.get(projectId);
   if (!project) throw new Error("The project is no longer in the store.");
   const actors = actorsById(await db.actors.where("projectId").equals(projectId).toArray());
-  const linksByDoc = new Map<string, LinkRecord[]>();
-  for (const link of await db.links.where("projectId").equals(projectId).toArray()) {
-    const list = linksByDoc.get(link.docId);
-    if (list) list.push(link);
-    else linksByDoc.set(link.docId, [link]);
-  }
+  const linksByDoc = linksByDocument(await db.links.where("projectId").equals(projectId).toArray());
   const withLinks = async function* () {
     for await (const item of readProjectDocuments(projectId, share ? { share } : {})) yield { ...item, links: linksByDoc.get(item.doc.id) ?? [] };
   };

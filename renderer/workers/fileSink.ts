@@ -35,7 +35,6 @@ export async function fileSink(now = Date.now()): Promise<LineSink> {
   const file = await dir.getFileHandle(`${now}-${crypto.randomUUID().slice(0, 8)}.jsonl`, { create: true });
   // Another tab's export can hold the new name only if it drew the same random part; then this fails and the caller keeps lines in memory.
   const handle = await file.createSyncAccessHandle();
-  handle.truncate(0);
   const encoder = new TextEncoder();
   let buffer = new Uint8Array(BUFFER_BYTES);
   let used = 0;

@@ -125,6 +125,17 @@ export function exportRecordToLine(record: ExportRecord): string {
   return JSON.stringify(record);
 }
 
+/** Links by their document's id, each document's in the order given: what {@link ExportSource.links} takes. */
+export function linksByDocument(links: readonly LinkRecord[]): Map<string, LinkRecord[]> {
+  const byDoc = new Map<string, LinkRecord[]>();
+  for (const link of links) {
+    const list = byDoc.get(link.docId);
+    if (list) list.push(link);
+    else byDoc.set(link.docId, [link]);
+  }
+  return byDoc;
+}
+
 /**
  * Streams an export: one string per document, each a line ending in "\n".
  * Reads `source` lazily, so a caller writing chunks to a file (and reporting

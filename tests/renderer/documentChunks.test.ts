@@ -9,11 +9,10 @@ import { describe, expect, it } from "vitest";
 import type { DocumentRecord } from "../../shared/model";
 import { db, projectDocuments } from "../../renderer/store/db";
 import { documentsAfter } from "../../renderer/store/useProjectDocuments";
+import { freshStore } from "./storeHelpers";
 
 async function store(docs: DocumentRecord[]): Promise<void> {
-  db.close();
-  await db.delete();
-  await db.open();
+  await freshStore();
   await db.documents.bulkAdd(docs);
 }
 

@@ -6,16 +6,12 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { decodeProjectFile, encodeProjectFile } from "../../shared/projectFile";
-import { db } from "../../renderer/store/db";
 import { openAsNewProject } from "../../renderer/store/projectFiles";
 import { exportJsonlInBackground, projectFileInBackground } from "../../renderer/workers/client";
 import { buildSnapshot } from "../shared/projectFileBuilders";
+import { freshStore } from "./storeHelpers";
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-});
+beforeEach(freshStore);
 
 describe("the app's dataset export", () => {
   it("streams every document as one JSON line whose offsets are code points", async () => {

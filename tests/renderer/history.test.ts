@@ -9,15 +9,13 @@ import { DEFAULT_LABELS, type SpanRecord } from "../../shared/model";
 import { db } from "../../renderer/store/db";
 import { history } from "../../renderer/store/history";
 import { saveStatus } from "../../renderer/store/saveStatus";
-import { storedSpan } from "./storedSpans";
+import { freshStore, storedSpan } from "./storeHelpers";
 
 const now = 1_700_000_000_000;
 const span = (id: string): SpanRecord => ({ id, projectId: "p", docId: "d", start: 0, end: 4, label: "actor", annotator: "ana", createdAt: now, updatedAt: now, deleted: false });
 
 beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
+  await freshStore();
   history.clear();
   await db.projects.put({ id: "p", name: "T", labels: DEFAULT_LABELS.map((l) => ({ ...l })), createdAt: now, updatedAt: now });
 });

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_LINK_TYPES, labelAttributes, type LinkRecord } from "../../shared/coding/model";
 import { DEFAULT_LABELS, type LabelDef, type SpanRecord } from "../../shared/model";
 import { db } from "../../renderer/store/db";
-import { storedSpans } from "./storedSpans";
+import { storedSpans } from "./storeHelpers";
 import { putSpans } from "../../renderer/store/spans";
 import { compactLabels, idFromName, labelProblems, labelUsage, nameNewIds, optionsText, parseOptions, saveLabels } from "../../renderer/store/labels";
 

@@ -9,18 +9,12 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { canonicalContent, mergeSnapshots } from "../../shared/merge";
 import { decodeProjectFile, encodeProjectFile, type ProjectSnapshot } from "../../shared/projectFile";
-import { db } from "../../renderer/store/db";
 import { mergeIntoProject, openAsNewProject, projectFileBytes, readSnapshot } from "../../renderer/store/projectFiles";
 import { sidesArb, snapshotSpecArb } from "../shared/projectFileArbitraries";
 import { buildSnapshot } from "../shared/projectFileBuilders";
+import { freshStore } from "./storeHelpers";
 
 const RUNS = { numRuns: 60 };
-
-async function freshStore(): Promise<void> {
-  db.close();
-  await db.delete();
-  await db.open();
-}
 
 /** A snapshot in a fixed order (documents by creation then id, spans by document then id), for comparing. */
 function ordered(snapshot: ProjectSnapshot): ProjectSnapshot {

@@ -5,16 +5,12 @@
  */
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "../../renderer/store/db";
 import { readProjectDocuments, shareRange, type Share } from "../../renderer/store/documents";
 import { openAsNewProject } from "../../renderer/store/projectFiles";
 import { buildSnapshot } from "../shared/projectFileBuilders";
+import { freshStore } from "./storeHelpers";
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-});
+beforeEach(freshStore);
 
 async function readAll(projectId: string, batchSize: number, share?: Share) {
   const out: { id: string; text: string; spans: string[] }[] = [];

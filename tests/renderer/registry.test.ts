@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { ActorRecord } from "../../shared/coding/model";
 import { DEFAULT_LABELS, type SpanRecord } from "../../shared/model";
 import { db } from "../../renderer/store/db";
-import { storedSpans, storedSpan } from "./storedSpans";
+import { freshStore, storedSpan, storedSpans } from "./storeHelpers";
 import { putSpans } from "../../renderer/store/spans";
 import { history } from "../../renderer/store/history";
 import {
@@ -28,10 +28,9 @@ const PROJECT = "p1";
 const TEXT_A = "Hamas leader Ismail Haniyeh met mediators. HANIYA said Hamas’s offer stands; Haniyeh left.";
 const TEXT_B = "In Doha, Isma'il Haniyeh spoke. Hamasi is not a name.";
 
-async function freshStore(): Promise<void> {
-  db.close();
-  await db.delete();
-  await db.open();
+/** An empty store with the project and its two documents. */
+async function freshProject(): Promise<void> {
+  await freshStore();
   history.clear();
   const now = 1_700_000_000_000;
   await db.projects.put({ id: PROJECT, name: "Test", labels: DEFAULT_LABELS.map((l) => ({ ...l })), createdAt: now, updatedAt: now });
@@ -51,7 +50,7 @@ function span(id: string, docId: string, start: number, end: number, actorId?: s
 const stored = (id: string) => db.actors.get(id);
 const liveSpanCount = async () => (await storedSpans()).filter((s) => !s.deleted).length;
 
-beforeEach(freshStore);
+beforeEach(freshProject);
 
 describe("the actor form", () => {
   it("reads aliases one per line or separated by commas, without blanks or repeats", () => {

@@ -8,8 +8,9 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SpanRecord } from "../../shared/model";
-import { db, fromStoredSpan, toStoredSpan } from "../../renderer/store/db";
+import { fromStoredSpan, toStoredSpan } from "../../renderer/store/db";
 import { deleteProjectSpans, documentSpans, projectSpans, putSpans, spansOfDocuments, withById } from "../../renderer/store/spans";
+import { freshStore } from "./storeHelpers";
 
 const now = 1_700_000_000_000;
 const span = (id: string, docId = "d1", projectId = "p1", start = 0): SpanRecord => ({
@@ -25,11 +26,7 @@ const span = (id: string, docId = "d1", projectId = "p1", start = 0): SpanRecord
   deleted: false,
 });
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-});
+beforeEach(freshStore);
 
 describe("the span store", () => {
   it("puts new spans and new versions of stored ones into their documents, in id order", async () => {

@@ -1,6 +1,13 @@
 import type { SpanRecord } from "../../shared/model";
 import { db, fromStoredSpan } from "../../renderer/store/db";
 
+/** Starts a test on an empty store (for `beforeEach`). */
+export async function freshStore(): Promise<void> {
+  db.close();
+  await db.delete();
+  await db.open();
+}
+
 /** Every span in the store, tombstones included, document by document. */
 export async function storedSpans(): Promise<SpanRecord[]> {
   return (await db.spanSets.toArray()).flatMap((set) => set.spans.map((stored) => fromStoredSpan(set, stored)));
