@@ -19,7 +19,8 @@ import { FileButton, readFiles } from "./components/FileButton";
 import { AnnotatorDialog } from "./components/AnnotatorDialog";
 import { Backups } from "./components/Backups";
 import { Layers, layersOf, layerTag } from "./components/Layers";
-import { OpenProject, PROJECT_FILE_FILTERS } from "./components/OpenProject";
+import { OpenProject, PROJECT_FILE_FILTERS, ProjectFileOpener } from "./components/OpenProject";
+import { RecentProjects } from "./components/RecentProjects";
 import { ProjectControls } from "./components/ProjectControls";
 import { Notices, type Notice } from "./components/Notices";
 import { SaveIndicator } from "./components/SaveIndicator";
@@ -416,7 +417,9 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
         <button type="button" className="sw-button" onClick={() => void saveProject()} disabled={!project}>
           Save project
         </button>
-        {project && <OpenProject currentProject={project} notify={notify} setBusy={setBusy} />}
+        {/* Project files from every source (Open project, Open recent, the desktop host) open through the one ProjectFileOpener below. */}
+        <OpenProject />
+        <RecentProjects notify={notify} />
         {platform.backups && (
           <button type="button" className="sw-button" onClick={() => setShowingBackups(true)}>
             Backups
@@ -442,6 +445,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
         </button>
         <SaveIndicator />
       </header>
+      {project && <ProjectFileOpener currentProject={project} notify={notify} setBusy={setBusy} />}
       {showingActors && project && (
         <ActorRegistry project={project} annotator={annotator} openDoc={doc && text !== null ? { id: doc.id, text } : null} notify={notify} onClose={() => setShowingActors(false)} />
       )}
