@@ -72,6 +72,8 @@ function offlineApp(): Plugin[] {
 export default defineConfig({
   root: "renderer",
   base: "./",
+  // The app has no routes of its own: a missing file is a 404, never index.html (which would hide a broken build).
+  appType: "mpa",
   plugins: [react(), cspMeta(), offlineApp()],
   define: { __SPANWISE_VERSION__: JSON.stringify(version) },
   build: {

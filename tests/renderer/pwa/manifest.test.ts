@@ -67,6 +67,13 @@ describe("the Content-Security-Policy of the installable build", () => {
     expect(directives.get("worker-src")).toContain("'self'");
   });
 
+  it("is the one README's hosting example tells a web server to send", () => {
+    const readme = readFileSync(path.join(import.meta.dirname, "..", "..", "..", "README.md"), "utf8");
+    const sent = [...readme.matchAll(/add_header Content-Security-Policy "([^"]*)"/g)].map((m) => m[1]);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const policy of sent) expect(policy).toBe(CONTENT_SECURITY_POLICY);
+  });
+
   it("names no remote origin anywhere", () => {
     for (const [name, sources] of directives) {
       for (const source of sources) expect(source, name).toMatch(/^('self'|'none'|data:|blob:)$/);
