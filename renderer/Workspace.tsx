@@ -31,6 +31,7 @@ import type { ReaderSpan } from "./reader/spanDecorations";
 import { db } from "./store/db";
 import { documentSpans } from "./store/spans";
 import { useProjectDocuments } from "./store/useProjectDocuments";
+import { useWindowDocument } from "./store/openProject";
 import { importTextFiles, type IncomingFile } from "./store/documents";
 import { describeStoreError } from "./store/saveStatus";
 import { exportJsonlInBackground, projectFileInBackground } from "./workers/client";
@@ -51,11 +52,8 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
   // The first page of the list comes at once; the whole list (for filtering and counts) follows.
   const { documents, total: documentCount, complete: listComplete } = useProjectDocuments(projectId);
-  // The open document: shown at once on a click (not after the durable write of the
-  // setting, which waits for the disk), and kept in the store for the next start.
-  const storedDocId = useSetting<string | null>(`currentDocId:${projectId}`, null);
-  const [docIdNow, setDocIdNow] = useState<string | null>(null);
-  const docId = docIdNow ?? storedDocId;
+  // This window's open document (store/openProject.ts): shown at once on a click, kept for the next start.
+  const [docId, openWindowDocument] = useWindowDocument(projectId);
   const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
   const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId]);
@@ -155,10 +153,9 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const openDocument = useCallback(
     (id: string) => {
       setSelectedSpanId(null);
-      setDocIdNow(id);
-      void writeSetting(`currentDocId:${projectId}`, id);
+      openWindowDocument(id);
     },
-    [projectId],
+    [openWindowDocument],
   );
 
   const context = (): CommandContext => ({

@@ -2,6 +2,7 @@ import type { ActorRecord, LinkRecord } from "../../shared/coding/model";
 import type { SpanRecord } from "../../shared/model";
 import { announceActors, announceLinks } from "./changes";
 import { db } from "./db";
+import { windowProject } from "./openProject";
 import { saveStatus } from "./saveStatus";
 import { ANNOTATOR_KEY } from "./settings";
 import { putSpans, SPAN_TABLES, storedSpans, takeRev } from "./spans";
@@ -97,7 +98,11 @@ export async function writeRecords(edits: RecordEdits, kind: ActionKind = "saved
   return saveStatus.track(() =>
     db.transaction("rw", [...SPAN_TABLES(), db.links, db.actors, db.projects, db.documents, db.texts, db.settings], async () => {
       const projects = await db.projects.bulkGet(projectIds);
-      if (projects.some((p) => !p)) throw new RefusedChange(`The project was deleted in another window; ${end}.`);
+      const gone = projectIds.find((_, i) => !projects[i]);
+      if (gone !== undefined) {
+        windowProject.projectGone(gone);
+        throw new RefusedChange(`The project was deleted in another window; ${end}.`);
+      }
       const docs = await db.documents.bulkGet(docIds);
       const goneDoc = docs.findIndex((d) => !d);
       if (goneDoc >= 0) throw new RefusedChange(`The document was deleted in another window; ${end}.`);
