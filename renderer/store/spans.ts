@@ -101,7 +101,10 @@ export async function spansOfDocuments(docIds: readonly string[]): Promise<SpanR
   const newer = new Map<string, SpanRecord[]>();
   const lagging: string[] = [];
   for (const [projectId, rev] of oldest) {
-    const changed = await db.spans.where("[projectId+rev]").between([projectId, rev], [projectId, Dexie.maxKey], false, true).toArray();
+    // From rev + 1 inclusive (revisions are integers), not from rev exclusive: a range that
+    // excludes its lower key makes IndexedDB step over every entry at that key, and after an
+    // upgrade or an import all of a project's spans share one revision.
+    const changed = await db.spans.where("[projectId+rev]").between([projectId, rev + 1], [projectId, Dexie.maxKey], true, true).toArray();
     for (const span of changed) {
       const pack = wanted.get(span.docId);
       if (!pack || (span.rev ?? 0) <= pack.rev) continue;
