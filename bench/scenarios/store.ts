@@ -52,7 +52,9 @@ async function onFreshStore<T>(ctx: RunContext, bundle: string, seed: { docs: nu
   const profileDir = mkdtempSync(path.join(os.tmpdir(), "spanwise-bench-store-"));
   try {
     let { context, page } = await probeBrowser(ctx.url, bundle, profileDir);
+    const started = Date.now();
     await page.evaluate(({ docs, perDoc }) => window.__store.seed(docs, perDoc), seed);
+    ctx.log(`seeded ${seed.docs} × ${seed.perDoc} spans through the store in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await context.close();
     ({ context, page } = await probeBrowser(ctx.url, bundle, profileDir));
     try {
