@@ -22,6 +22,7 @@ import type { SnapshotActor, SnapshotDocument, SnapshotLink, SnapshotProject, Sn
 import { IdHashSet } from "./idHashSet";
 import { NotStreamable } from "./notStreamable";
 import type { PartSummary, StreamPart } from "./streamParts";
+import { unknownMemberKeyProblem } from "./unknownMembers";
 import { LineCursor, lineBatches, parseRecord, quickDocId, skipLeadingLines } from "./streamLines";
 import { inflateEntry, type RawInflate, type ZipEntry, type ZipSource } from "./zipRead";
 
@@ -108,6 +109,10 @@ export function openProjectStream(source: StreamSource, limits: ProjectFileLimit
   const coding = readCodingMembers(otherMembers, { projectId: project.id, docIds: { has: () => true }, maxLineBytes: limits.maxLineBytes, lineNumbers: new LineNumbers(), report: refuse });
   if (counts.links !== undefined && counts.links !== (coding.links?.length ?? 0)) refuse("links count");
   if (counts.actors !== undefined && counts.actors !== (coding.actors?.length ?? 0)) refuse("actors count");
+  for (const [name, bytes] of otherMembers) {
+    const problem = unknownMemberKeyProblem(name, bytes);
+    if (problem) refuse(problem);
+  }
 
   const memberChunks = (name: string) => {
     const entry = entries.get(name) ?? refuse(`${name} missing`);
