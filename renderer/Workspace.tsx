@@ -35,7 +35,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const [view, setView] = useState<WorkspaceView>("reader");
   const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
   const reader = useRef<ReaderHandle>(null);
-  const { shownSpans, showPending, dropPending } = usePendingSpans({ ...open, reader });
+  const { shownSpans, shownChanges, showPending, dropPending } = usePendingSpans({ ...open, reader });
 
   const labels = useMemo(() => project?.labels ?? [], [project]);
   const linkTypes = useMemo(() => (project ? projectLinkTypes(project) : []), [project]);
@@ -131,6 +131,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
               linkTypes={linkTypes}
               links={open.links}
               shownSpans={shownSpans}
+              shownChanges={shownChanges}
               selectedSpan={selectedSpan}
               selectedSpanId={selectedSpanId}
               snapping={snapping}
