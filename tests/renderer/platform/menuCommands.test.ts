@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { menuCommandsOf, type MenuableCommand } from "../../../renderer/platform/nativeMenu";
+import { menuCommandsOf, type MenuableCommand } from "../../../renderer/platform/menuCommands";
 
 interface Ctx {
   hasProject: boolean;
