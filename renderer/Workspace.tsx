@@ -477,7 +477,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
                 onRedo={() => run(redo)}
                 onSnapping={(on) => void writeSetting("snapToWords", on)}
               />
-              <h2 className="sw-doctitle">{doc.title}</h2>
+              <h2 className="sw-doctitle" dir="auto">{doc.title}</h2>
               <PublicationDate doc={doc} onError={(m) => notify(m, "problem")} />
               <Layers layers={layers} hidden={hidden} onChange={setHidden} />
               {linking && (

@@ -59,7 +59,7 @@ export function SpanDetails(props: SpanDetailsProps) {
   return (
     <section className="sw-details" aria-label="Span details">
       <h2>
-        {label?.name ?? span.label} <span className="sw-details-text">“{clip(spanText)}”</span>
+        {label?.name ?? span.label} <span className="sw-details-text" dir="auto">“{clip(spanText)}”</span>
       </h2>
       <p className="sw-details-meta">
         by {span.annotator} · {new Date(span.updatedAt).toLocaleString()}
@@ -90,7 +90,7 @@ export function SpanDetails(props: SpanDetailsProps) {
                 <li key={link.id}>
                   <span>
                     {type?.name ?? link.type} →{" "}
-                    <button type="button" className="sw-linkto" onClick={() => props.onPick(link.to)}>
+                    <button type="button" className="sw-linkto" dir="auto" onClick={() => props.onPick(link.to)}>
                       {describe(link.to)}
                     </button>
                     {problem && <span className="sw-problem-text"> ({problem})</span>}
@@ -105,7 +105,7 @@ export function SpanDetails(props: SpanDetailsProps) {
               <li key={link.id}>
                 <span>
                   {typeById.get(link.type)?.name ?? link.type} of{" "}
-                  <button type="button" className="sw-linkto" onClick={() => props.onPick(link.from)}>
+                  <button type="button" className="sw-linkto" dir="auto" onClick={() => props.onPick(link.from)}>
                     {describe(link.from)}
                   </button>
                 </span>

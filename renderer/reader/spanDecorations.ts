@@ -293,6 +293,10 @@ function badge(span: ReaderSpan, name: string, color: string, selected: boolean)
   el.style.setProperty("--sw-color", color);
   el.dataset.spanId = span.id;
   el.contentEditable = "false";
+  // Its own direction, isolated from the text around it; and a dir attribute
+  // keeps the paragraph's dir="auto" from reading the badge's Latin name as
+  // the paragraph's first letter (HTML skips elements with their own dir).
+  el.dir = "auto";
   // textContent, never innerHTML: label names come from users and files.
   el.textContent = span.layer ? `${name} · ${span.layer.tag}` : name;
   if (span.layer) el.dataset.layer = String(span.layer.index % LAYER_STYLES);
