@@ -7,7 +7,8 @@ import { suggestActors } from "../shared/coding/names";
 import { liveSpans, type SpanRecord } from "../shared/model";
 import { addActorFromSpan, addLink, linkCandidates, removeLink, setAttribute, setSpanActor } from "./coding";
 import { afterNextPaint } from "./nextPaint";
-import { applyLabel, commandForKey, redo, removeSelectedSpan, undo, type CommandContext } from "./commands";
+import { applyLabel, commandForKey, redo, removeSelectedSpan, selectNested, undo, type CommandContext } from "./commands";
+import { useSpanSelection } from "./reader/useSpanSelection";
 import { LinkConnectors, type Connector } from "./components/LinkConnectors";
 import { SpanDetails } from "./components/SpanDetails";
 import { PublicationDate } from "./components/PublicationDate";
@@ -87,14 +88,13 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const [showingLabels, setShowingLabels] = useState(false);
 
   const [pending, setPending] = useState<ReaderSpan[]>([]);
-  const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
+  const { selectedSpanId, selectedSpan, selectSpan: setSelectedSpanId, selectedAt: spanSelectedAt } = useSpanSelection(spans);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const reader = useRef<ReaderHandle>(null);
 
   const labels = project?.labels ?? [];
   const linkTypes = project ? projectLinkTypes(project) : [];
-  const selectedSpan = spans.find((s) => s.id === selectedSpanId) ?? null;
   const scroller = useRef<HTMLDivElement>(null);
 
   /** Choosing the target of a new link: the keyboard steps through the candidates, nearest first. */
@@ -169,6 +169,8 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     snapping,
     reader: reader.current,
     selectedSpan,
+    spanSelectedAt: spanSelectedAt.current,
+    spans,
     links,
     selectSpan: setSelectedSpanId,
     openDocument,
@@ -236,6 +238,11 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     [finishLink, notify],
   );
 
+  /** A text selection made while a span is selected lets the span go (in link mode it is for tagging and linking). */
+  const onTextSelected = useCallback(() => {
+    if (!coding.current.linking) setSelectedSpanId(null);
+  }, [setSelectedSpanId]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
@@ -301,6 +308,9 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
           return run(redo);
         case "deselect":
           return setSelectedSpanId(null);
+        case "outer":
+        case "inner":
+          return selectNested(latestContext.current(), command.kind);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -495,6 +505,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
                   labels={labels}
                   selectedSpanId={candidate?.id ?? selectedSpanId}
                   onSpanClick={onSpanClick}
+                  onTextSelected={onTextSelected}
                   handle={reader}
                 />
                 <LinkConnectors container={scroller} connectors={connectors} layoutKey={shownSpans} />

@@ -6,6 +6,7 @@ import { linkProblem, linkTypesFrom } from "../../shared/coding/links";
 import { allowedOptions, labelAttributes, type ActorRecord, type AttrValue, type AttributeDef, type LinkRecord, type LinkTypeDef } from "../../shared/coding/model";
 import type { ActorSuggestion } from "../../shared/coding/names";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../../shared/model";
+import { SpanNesting } from "./SpanNesting";
 
 interface SpanDetailsProps {
   span: SpanRecord;
@@ -64,6 +65,7 @@ export function SpanDetails(props: SpanDetailsProps) {
       <p className="sw-details-meta">
         by {span.annotator} · {new Date(span.updatedAt).toLocaleString()}
       </p>
+      <SpanNesting span={span} spans={spans} labels={labels} />
       {defs.map((def) => (
         <AttributeField
           key={def.id}

@@ -2,6 +2,7 @@ import { Plugin, PluginKey, TextSelection, type EditorState } from "prosemirror-
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import { wordBoundaryAfter, wordBoundaryBefore } from "../../shared/snap";
 import { paragraphDirection } from "./direction";
+import { selectedSpanId } from "./spanDecorations";
 import type { TextDoc } from "./textDoc";
 
 const caretKey = new PluginKey<boolean>("readerCaret");
@@ -120,6 +121,9 @@ export function readerKeyboard(textDoc: TextDoc): Plugin<boolean> {
         },
         keydown(view, event) {
           if (event.metaKey && !["Home", "End"].includes(event.key)) return false;
+          // Alt+ArrowUp/Down step between nested spans (the app's keys) while a
+          // span is selected; elsewhere Alt is only a movement key on macOS.
+          if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown") && (!isMac || selectedSpanId(view.state) !== null)) return false;
           const to = target(view, textDoc, event);
           if (to === null) return false;
           event.preventDefault();
@@ -134,6 +138,23 @@ export function readerKeyboard(textDoc: TextDoc): Plugin<boolean> {
         },
       },
     },
+  });
+}
+
+/**
+ * Tells the app when the reader's selection changes, and when the keyboard
+ * has made a text selection (so the selected span is let go: the span a key
+ * changes is always the one drawn as selected).
+ */
+export function selectionWatch(on: { changed(): void; selectedByKeyboard(): void }): Plugin {
+  return new Plugin({
+    view: () => ({
+      update(view, previous) {
+        if (previous.selection.eq(view.state.selection)) return;
+        on.changed();
+        if (!view.state.selection.empty && keyboardDriving(view.state)) on.selectedByKeyboard();
+      },
+    }),
   });
 }
 

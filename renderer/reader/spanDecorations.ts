@@ -323,6 +323,11 @@ export function spanRange(state: EditorState, id: string): { start: number; end:
   return d ? { start: d.span.start, end: d.span.end } : null;
 }
 
+/** The span drawn as selected, or null. */
+export function selectedSpanId(state: EditorState): string | null {
+  return spanDecoKey.getState(state)?.selectedId ?? null;
+}
+
 /** The stretch of text whose spans are decorated; null when all are. */
 export function decoratedWindow(state: EditorState): TextWindow | null {
   return spanDecoKey.getState(state)?.window ?? null;
