@@ -5,6 +5,7 @@ import { snapToWords } from "../shared/snap";
 import type { ReaderHandle } from "./reader/Reader";
 import type { ReaderSpan } from "./reader/spanDecorations";
 import { history } from "./store/history";
+import type { WrittenRecords } from "./store/writes";
 import { afterNextPaint } from "./nextPaint";
 import { labelTarget } from "./reader/labelTarget";
 import { innerSpan, outerSpan } from "./reader/nesting";
@@ -61,7 +62,7 @@ export async function applyLabel(ctx: CommandContext, labelId: string): Promise<
   ctx.selectSpan(span.id, span);
   try {
     // The write starts once the frame showing the new span is painted: the key press stays one short task.
-    await history.perform({ label: `Tag ${label?.name ?? labelId}`, docId: doc.id, edits: [{ before: null, after: span }] }, afterNextPaint());
+    await remember(span, history.perform({ label: `Tag ${label?.name ?? labelId}`, docId: doc.id, edits: [{ before: null, after: span }] }, afterNextPaint()));
   } catch (err) {
     ctx.dropPending(span.id);
     ctx.selectSpan(null);
@@ -69,16 +70,46 @@ export async function applyLabel(ctx: CommandContext, labelId: string): Promise<
   }
 }
 
-async function relabel(ctx: CommandContext, span: SpanRecord, labelId: string): Promise<void> {
+async function relabel(ctx: CommandContext, selected: SpanRecord, labelId: string): Promise<void> {
+  const span = await asWritten(selected);
   if (span.label === labelId) return;
   const after = { ...span, label: labelId, updatedAt: Date.now() };
-  await history.perform({ label: "Change label", docId: span.docId, edits: [{ before: span, after }] });
+  await remember(span, history.perform({ label: "Change label", docId: span.docId, edits: [{ before: span, after }] }));
+}
+
+/**
+ * The newest version of each span this window wrote lately, as the store
+ * wrote it (with its revision). A span just tagged is selected before the
+ * store delivers it back; a key acting on it at once (Delete, a relabel)
+ * must name the revision the store has, or the compare-and-set write is
+ * refused. Bounded: the store's own copy arrives within a frame or two.
+ */
+const recentWrites = new Map<string, Promise<SpanRecord | undefined>>();
+const RECENT_WRITES = 50;
+
+function remember(span: SpanRecord, write: Promise<WrittenRecords>): Promise<WrittenRecords> {
+  recentWrites.delete(span.id);
+  recentWrites.set(
+    span.id,
+    write.then(
+      (w) => w.spans.find((s) => s.id === span.id),
+      () => undefined,
+    ),
+  );
+  if (recentWrites.size > RECENT_WRITES) recentWrites.delete(recentWrites.keys().next().value!);
+  return write;
+}
+
+/** `span`, or the newer version of it this window has written (waiting for that write to finish). */
+async function asWritten(span: SpanRecord): Promise<SpanRecord> {
+  const written = await recentWrites.get(span.id);
+  return written && (written.rev ?? -1) > (span.rev ?? -1) ? written : span;
 }
 
 /** Removes the selected span (a tombstone, so the removal travels when merged). */
 export async function removeSelectedSpan(ctx: CommandContext): Promise<void> {
-  const span = ctx.selectedSpan;
-  if (!span) return;
+  if (!ctx.selectedSpan) return;
+  const span = await asWritten(ctx.selectedSpan);
   await removeSpanWithLinks(span, ctx.links);
   ctx.selectSpan(null);
 }
