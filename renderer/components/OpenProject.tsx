@@ -1,11 +1,10 @@
-import { useState } from "react";
+import { useImperativeHandle, useState } from "react";
 import type { MergeReport } from "../../shared/merge";
 import { decodeProjectFile, type ProjectSnapshot } from "../../shared/projectFile";
 import { describeStoreError } from "../store/saveStatus";
 import { describeMergeReport, mergeIntoProject, openAsNewProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
 import { Dialog } from "./Dialog";
-import { FileButton } from "./FileButton";
 
 export const PROJECT_FILE_FILTERS = [{ name: "Spanwise project", extensions: ["spanwise"] }];
 
@@ -13,6 +12,12 @@ interface OpenProjectProps {
   currentProject: { id: string; name: string };
   notify(text: string, kind: "info" | "problem"): void;
   setBusy(text: string | null): void;
+  /** Where the workspace hands it a file to open (picked from the Project menu, or sent by the host). */
+  handle: React.Ref<OpenProjectHandle>;
+}
+
+export interface OpenProjectHandle {
+  read(file: { name: string; bytes: Uint8Array }): void;
 }
 
 type Step =
@@ -25,7 +30,7 @@ type Step =
  * for a bad one), then asks whether to open it as a project of its own or
  * merge it into the open one, and ends a merge with its report.
  */
-export function OpenProject({ currentProject, notify, setBusy }: OpenProjectProps) {
+export function OpenProject({ currentProject, notify, setBusy, handle }: OpenProjectProps) {
   const [step, setStep] = useState<Step>(null);
 
   const read = async (file: { name: string; bytes: Uint8Array }) => {
@@ -77,9 +82,10 @@ export function OpenProject({ currentProject, notify, setBusy }: OpenProjectProp
     }
   };
 
+  useImperativeHandle(handle, () => ({ read: (file) => void read(file) }));
+
   return (
     <>
-      <FileButton label="Open project" filters={PROJECT_FILE_FILTERS} onFiles={(files) => void read(files[0]!)} />
       {step?.kind === "choose" && (
         <Dialog
           title={`Open ${step.fileName}`}
