@@ -5,7 +5,8 @@ import { suggestActors } from "../shared/coding/names";
 import type { AppContext, WorkspaceDialog, WorkspaceView } from "./commands/context";
 import { DocumentList } from "./components/DocumentList";
 import { Notices } from "./components/Notices";
-import { OpenProject, PROJECT_FILE_FILTERS, type OpenProjectHandle } from "./components/OpenProject";
+import { PROJECT_FILE_FILTERS, ProjectFileOpener } from "./components/OpenProject";
+import { openProjectFile } from "./components/projectFileInbox";
 import { platform } from "./platform";
 import type { ReaderHandle } from "./reader/Reader";
 import { db } from "./store/db";
@@ -46,7 +47,6 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
   const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
   const reader = useRef<ReaderHandle>(null);
-  const openProject = useRef<OpenProjectHandle>(null);
   const layout = useLayout();
   const { shownSpans, showPending, dropPending } = usePendingSpans({ ...open, reader });
   const canUndo = useSyncExternalStore(subscribeHistory, () => history.canUndo);
@@ -83,7 +83,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
 
   const { importFiles, readingProgress } = useImport({ projectId, hasOpenDocument: doc !== null, openDocument, notify, setBusy });
   const importPicker = useFilePicker({ label: "Import documents", filters: TEXT_FILE_FILTERS, multiple: true, onFiles: (f) => void importFiles(f), onProgress: readingProgress });
-  const projectPicker = useFilePicker({ label: "Open project", filters: PROJECT_FILE_FILTERS, onFiles: (f) => f[0] && openProject.current?.read(f[0]) });
+  const projectPicker = useFilePicker({ label: "Open project", filters: PROJECT_FILE_FILTERS, onFiles: (f) => f[0] && openProjectFile(f[0]) });
   const feedback = { notify, setBusy };
 
   const context = (): AppContext => ({
@@ -131,7 +131,8 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
       <Header project={project} annotator={annotator} busy={busy} commands={commands} ctx={context()} run={runById} notify={notify} />
       {importPicker.input}
       {projectPicker.input}
-      {project && <OpenProject currentProject={project} notify={notify} setBusy={setBusy} handle={openProject} />}
+      {/* Project files from every source (Open project, Open recent, the desktop app's double-click) open here, one at a time. */}
+      {project && <ProjectFileOpener currentProject={project} notify={notify} setBusy={setBusy} />}
       <WorkspaceDialogs dialog={dialog} onClose={() => setDialog(null)} project={project} annotator={annotator} openDoc={reading ? { id: doc.id, text } : null} commands={commands} notify={notify} />
       <Notices notices={notices} onDismiss={dismiss} />
       <WorkspaceBody

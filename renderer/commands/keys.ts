@@ -69,14 +69,19 @@ export function ariaChord(chord: string, mac = isMac()): string {
   return [c.mod && (mac ? "Meta" : "Control"), c.alt && "Alt", c.shift && "Shift", key].filter(Boolean).join("+");
 }
 
-/** The chord as Electron's menu accelerator ("CmdOrCtrl+Shift+Z"), or undefined for keys a menu cannot show. */
-export function acceleratorOf(chord: string): string | undefined {
+/**
+ * The chord the native menu may show as its accelerator (the desktop host
+ * turns it into Electron's form), or undefined for a bare key: a label's
+ * "1", Enter or Escape as a menu accelerator would fire in text fields too.
+ */
+export function menuAccelerator(chord: string): string | undefined {
   const c = parse(chord);
-  const names: Record<string, string> = { ArrowUp: "Up", ArrowDown: "Down", ArrowLeft: "Left", ArrowRight: "Right", Escape: "Esc", " ": "Space" };
-  // Bare keys (a label's "1", Enter, Escape) belong to the reader: as menu accelerators they would fire in text fields too.
-  if (!c.mod && !c.alt) return undefined;
-  const key = names[c.key] ?? (c.key.length === 1 ? c.key.toUpperCase() : c.key);
-  return [c.mod && "CmdOrCtrl", c.alt && "Alt", c.shift && "Shift", key].filter(Boolean).join("+");
+  return c.mod || c.alt ? chord : undefined;
+}
+
+/** A command's keys as its control shows them: the first as a hint, all for aria-keyshortcuts. */
+export function shortcutOf(keys: readonly string[] | undefined): { shortcut?: string; ariaShortcut?: string } {
+  return keys?.[0] ? { shortcut: chordLabel(keys[0]), ariaShortcut: keys.map((k) => ariaChord(k)).join(" ") } : {};
 }
 
 export function isMac(): boolean {

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
 import type { LabelDef, SpanRecord } from "../../shared/model";
-import { ariaChord, chordLabel } from "../commands/keys";
+import { chordLabel, shortcutOf } from "../commands/keys";
 import { history } from "../store/history";
 
 interface LabelBarProps {
@@ -20,8 +20,11 @@ const keepSelection = (e: React.MouseEvent) => e.preventDefault();
 export function LabelBar({ labels, selectedSpan, snapping, keysOf, run, onSnapping }: LabelBarProps) {
   const canUndo = useSyncExternalStore(history.subscribe.bind(history), () => history.canUndo);
   const canRedo = useSyncExternalStore(history.subscribe.bind(history), () => history.canRedo);
-  const aria = (id: string) => keysOf(id).map((k) => ariaChord(k)).join(" ") || undefined;
-  const hint = (id: string) => (keysOf(id)[0] ? ` (${chordLabel(keysOf(id)[0]!)})` : "");
+  const aria = (id: string) => shortcutOf(keysOf(id)).ariaShortcut;
+  const hint = (id: string) => {
+    const { shortcut } = shortcutOf(keysOf(id));
+    return shortcut ? ` (${shortcut})` : "";
+  };
   const tool = (id: string, title: string, disabled: boolean) => (
     <button type="button" className="sw-button" onMouseDown={keepSelection} onClick={() => run(id)} disabled={disabled} aria-keyshortcuts={aria(id)} title={`${title}${hint(id)}`}>
       {title}

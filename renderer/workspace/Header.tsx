@@ -1,10 +1,11 @@
 import type { Project } from "../../shared/model";
 import { applies, type Command, type CommandMenu } from "../commands/command";
 import type { AppContext, WorkspaceView } from "../commands/context";
-import { ariaChord, chordLabel } from "../commands/keys";
+import { shortcutOf } from "../commands/keys";
 import { menuOf } from "../commands/registry";
 import { MenuButton, type MenuEntry } from "../components/MenuButton";
 import { ProjectSwitcher } from "../components/ProjectControls";
+import { RecentProjects } from "../components/RecentProjects";
 import { SaveIndicator } from "../components/SaveIndicator";
 import { ViewTabs, type ViewTab } from "./ViewTabs";
 
@@ -19,10 +20,9 @@ interface HeaderProps {
   notify(text: string, kind?: "info" | "problem"): void;
 }
 
-const shortcutOf = (c: Command<AppContext>) => (c.keys?.[0] ? { shortcut: chordLabel(c.keys[0]), ariaShortcut: c.keys.map((k) => ariaChord(k)).join(" ") } : {});
 
 function entries(commands: readonly Command<AppContext>[], menu: CommandMenu, ctx: AppContext): MenuEntry[] {
-  return menuOf(commands, menu).map((c) => ({ id: c.id, title: c.title, enabled: applies(c, ctx), ...shortcutOf(c) }));
+  return menuOf(commands, menu).map((c) => ({ id: c.id, title: c.title, enabled: applies(c, ctx), ...shortcutOf(c.keys) }));
 }
 
 const VIEW_TABS: { id: string; view: WorkspaceView }[] = [
@@ -40,12 +40,12 @@ export function Header({ project, annotator, busy, commands, ctx, run, notify }:
   const byId = new Map(commands.map((c) => [c.id, c]));
   const tabs: ViewTab[] = VIEW_TABS.flatMap(({ id, view }) => {
     const c = byId.get(id);
-    return c ? [{ view, title: c.title, ...shortcutOf(c) }] : [];
+    return c ? [{ view, title: c.title, ...shortcutOf(c.keys) }] : [];
   });
   const button = (id: string, className = "sw-button") => {
     const c = byId.get(id);
     if (!c) return null;
-    const keys = shortcutOf(c);
+    const keys = shortcutOf(c.keys);
     return (
       <button type="button" className={className} disabled={!applies(c, ctx)} onClick={() => run(id)} aria-keyshortcuts={keys.ariaShortcut} title={keys.shortcut ? `${c.title} (${keys.shortcut})` : c.title}>
         {c.title}
@@ -57,6 +57,8 @@ export function Header({ project, annotator, busy, commands, ctx, run, notify }:
       <h1 className="sw-brand">Spanwise</h1>
       {project && <ProjectSwitcher project={project} onError={(m) => notify(m, "problem")} />}
       <MenuButton label="Project" entries={entries(commands, "project", ctx)} onChoose={run} />
+      {/* Desktop only: the recent project files, opened like Open project. */}
+      <RecentProjects notify={notify} />
       <MenuButton label="Export" entries={entries(commands, "export", ctx)} onChoose={run} />
       {button("project.import")}
       <span className="sw-header-sep" aria-hidden="true" />

@@ -4,9 +4,9 @@ import { Dialog } from "../components/Dialog";
 
 /** The sheet's groups: each command's menu, and the reader's keys that belong to no menu. */
 const GROUPS: { title: string; ids: (c: Command<unknown>) => boolean }[] = [
-  { title: "Tagging and editing", ids: (c) => c.menu === "edit" || (!c.menu && !c.id.startsWith("linkMode.")) },
+  { title: "Tagging and editing", ids: (c) => c.menu === "edit" || (!c.menu && !c.id.startsWith("linkMode.") && !c.id.startsWith("view.")) },
   { title: "Choosing a link's target", ids: (c) => c.id.startsWith("linkMode.") },
-  { title: "Views and documents", ids: (c) => c.menu === "view" },
+  { title: "Views and documents", ids: (c) => c.menu === "view" || c.id.startsWith("view.") },
   { title: "Project", ids: (c) => c.menu === "project" },
   { title: "Export", ids: (c) => c.menu === "export" },
   { title: "Help", ids: (c) => c.menu === "help" },

@@ -4,14 +4,9 @@ import type { LabelDef } from "../../shared/model";
 import type { Command } from "../commands/command";
 import type { AppContext } from "../commands/context";
 import { commandForKey, typingInField } from "../commands/dispatch";
-import { nativeMenuCommands, type NativeMenu } from "../commands/menuBridge";
+import { nativeMenuCommands } from "../commands/menuBridge";
 import { workspaceCommands } from "../commands/registry";
 import { platform } from "../platform";
-
-/** The host's native menu, where it has one (the desktop app). */
-function nativeMenu(): NativeMenu | null {
-  return (platform as { desktop?: NativeMenu | null }).desktop ?? null;
-}
 
 /**
  * The workspace's command registry wired to the keyboard and the native
@@ -50,11 +45,11 @@ export function useCommands(labels: readonly LabelDef[], linkTypes: readonly Lin
   }, []);
 
   // The native menu lists the same commands and sends back the chosen one's id.
-  useEffect(() => nativeMenu()?.onMenuCommand(runById), [runById]);
-  const menu = nativeMenu();
-  const menuState = menu ? JSON.stringify(nativeMenuCommands(commands, context())) : "";
+  useEffect(() => platform.desktop?.onMenuCommand(runById), [runById]);
+  // Sent again only when what the menu shows changed (a title, or whether an item applies).
+  const menuState = platform.desktop ? JSON.stringify(nativeMenuCommands(commands, context())) : "";
   useEffect(() => {
-    if (menuState) nativeMenu()?.setMenuCommands(JSON.parse(menuState) as ReturnType<typeof nativeMenuCommands>);
+    if (menuState) platform.desktop?.setMenuCommands(JSON.parse(menuState) as ReturnType<typeof nativeMenuCommands>);
   }, [menuState]);
 
   return { commands: commands as readonly Command<AppContext>[], runById };

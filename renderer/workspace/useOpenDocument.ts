@@ -5,6 +5,7 @@ import { liveSpans } from "../../shared/model";
 import { layersOf } from "../components/Layers";
 import { db } from "../store/db";
 import { documentSpans } from "../store/spans";
+import { useWindowDocument } from "../store/openProject";
 import { useSetting, writeSetting } from "../store/settings";
 
 /**
@@ -14,11 +15,8 @@ import { useSetting, writeSetting } from "../store/settings";
  * click changed before its setting reached the disk.
  */
 export function useOpenDocument(projectId: string) {
-  // The open document: shown at once on a click (not after the durable write of the
-  // setting, which waits for the disk), and kept in the store for the next start.
-  const storedDocId = useSetting<string | null>(`currentDocId:${projectId}`, null);
-  const [docIdNow, setDocIdNow] = useState<string | null>(null);
-  const docId = docIdNow ?? storedDocId;
+  // This window's open document (store/openProject.ts): shown at once on a click, kept for the next start.
+  const [docId, openDocument] = useWindowDocument(projectId);
   const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
   const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId]);
@@ -45,14 +43,6 @@ export function useOpenDocument(projectId: string) {
   );
   const layers = useMemo(() => layersOf(allSpans), [allSpans]);
   const spans = useMemo(() => (hidden.length ? allSpans.filter((s) => !hidden.includes(s.annotator)) : allSpans), [allSpans, hidden]);
-
-  const openDocument = useCallback(
-    (id: string) => {
-      setDocIdNow(id);
-      void writeSetting(`currentDocId:${projectId}`, id);
-    },
-    [projectId],
-  );
 
   return { docId, doc, text, allSpans, spans, links, actors, actorMap, layers, hidden, setHidden, openDocument };
 }

@@ -30,9 +30,9 @@ export async function importFiles(page: Page, files: { name: string; mimeType: s
 
 /** Opens a document from the list; in a narrow window the list is a drawer, opened first. */
 export async function openDocument(page: Page, title: string): Promise<void> {
-  const list = page.getByRole("navigation", { name: "Documents" });
-  if (!(await list.isVisible())) await page.getByRole("button", { name: "Documents list" }).click();
-  await list.getByRole("button", { name: title, exact: true }).click();
+  const toggle = page.getByRole("button", { name: "Documents list" });
+  if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+  await page.getByRole("navigation", { name: "Documents" }).getByRole("button", { name: title, exact: true }).click();
   await expect(page.locator(".sw-doctitle")).toHaveText(title);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceleratorOf, ariaChord, chordLabel, matchesChord } from "../../../renderer/commands/keys";
+import { ariaChord, chordLabel, matchesChord, menuAccelerator } from "../../../renderer/commands/keys";
 import { press } from "./appContext";
 
 describe("matchesChord", () => {
@@ -47,13 +47,13 @@ describe("showing chords", () => {
     expect(chordLabel("1", false)).toBe("1");
   });
 
-  it("names them for aria-keyshortcuts and Electron accelerators", () => {
+  it("names them for aria-keyshortcuts and the native menu", () => {
     expect(ariaChord("Mod+S", false)).toBe("Control+S");
     expect(ariaChord("Mod+S", true)).toBe("Meta+S");
-    expect(acceleratorOf("Mod+Shift+Z")).toBe("CmdOrCtrl+Shift+Z");
-    expect(acceleratorOf("Alt+ArrowUp")).toBe("Alt+Up");
+    expect(menuAccelerator("Mod+Shift+Z")).toBe("Mod+Shift+Z");
+    expect(menuAccelerator("Alt+ArrowUp")).toBe("Alt+ArrowUp");
     // A bare key would fire in the app's text fields as a menu accelerator.
-    expect(acceleratorOf("1")).toBeUndefined();
-    expect(acceleratorOf("Escape")).toBeUndefined();
+    expect(menuAccelerator("1")).toBeUndefined();
+    expect(menuAccelerator("Escape")).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { commandForKey } from "../../../renderer/commands/dispatch";
 import { nativeMenuCommands } from "../../../renderer/commands/menuBridge";
 import { APP_KEYS, workspaceCommands } from "../../../renderer/commands/registry";
 import { RESERVED_KEYS } from "../../../renderer/store/labels";
+import { toAccelerator } from "../../../electron/accelerator";
 import { appContext, match, press, span } from "./appContext";
 
 const commands = workspaceCommands(DEFAULT_LABELS, DEFAULT_LINK_TYPES);
@@ -125,10 +126,14 @@ describe("the key dispatcher", () => {
 describe("the native menu", () => {
   it("lists the menu commands with accelerators and whether each applies", () => {
     const items = nativeMenuCommands(commands, appContext({ canUndo: false }));
-    expect(items.find((i) => i.id === "project.save")).toEqual({ id: "project.save", title: "Save project", accelerator: "CmdOrCtrl+S", enabled: true, menu: "file" });
-    expect(items.find((i) => i.id === "edit.undo")).toMatchObject({ enabled: false, accelerator: "CmdOrCtrl+Z", menu: "edit" });
+    expect(items.find((i) => i.id === "project.save")).toEqual({ id: "project.save", title: "Save project", accelerator: "Mod+S", enabled: true, menu: "file" });
+    expect(items.find((i) => i.id === "edit.undo")).toMatchObject({ enabled: false, accelerator: "Mod+Z", menu: "edit" });
     expect(items.find((i) => i.id === "label:actor")).toMatchObject({ menu: "edit" });
     expect(items.find((i) => i.id === "label:actor")?.accelerator).toBeUndefined();
     expect(items.some((i) => i.id.startsWith("linkMode."))).toBe(false);
+  });
+
+  it("sends only accelerators the desktop host accepts", () => {
+    for (const item of nativeMenuCommands(commands, appContext())) if (item.accelerator) expect(() => toAccelerator(item.accelerator!)).not.toThrow();
   });
 });
