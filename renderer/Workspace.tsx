@@ -1,29 +1,40 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import { labelAttributes, projectLinkTypes } from "../shared/coding/model";
 import { suggestActors } from "../shared/coding/names";
-import type { CommandContext } from "./commands";
+import type { AppContext, WorkspaceDialog, WorkspaceView } from "./commands/context";
 import { DocumentList } from "./components/DocumentList";
-import { EventsView } from "./components/EventsView";
 import { Notices } from "./components/Notices";
-import { ProjectFileOpener } from "./components/OpenProject";
+import { PROJECT_FILE_FILTERS, ProjectFileOpener } from "./components/OpenProject";
+import { openProjectFile } from "./components/projectFileInbox";
+import { platform } from "./platform";
 import type { ReaderHandle } from "./reader/Reader";
+import { useSpanSelection } from "./reader/useSpanSelection";
 import { db } from "./store/db";
+import { history } from "./store/history";
 import { useSetting } from "./store/settings";
 import { useProjectDocuments } from "./store/useProjectDocuments";
-import { Header, type WorkspaceView } from "./workspace/Header";
-import { fileStem } from "./workspace/projectFileActions";
+import { exportProjectEvents } from "./workspace/eventFiles";
+import { Header } from "./workspace/Header";
+import { EventsView, preloadLazyViews } from "./workspace/lazyViews";
+import { exportJsonl, fileStem, saveProjectFile } from "./workspace/projectFileActions";
 import { ReadingView, Welcome } from "./workspace/ReadingView";
 import { SidePanel } from "./workspace/SidePanel";
+import { useCommands } from "./workspace/useCommands";
+import { useFilePicker } from "./workspace/useFilePicker";
 import { useImport } from "./workspace/useImport";
+import { useLayout } from "./workspace/useLayout";
 import { useLinking } from "./workspace/useLinking";
 import { useNotices } from "./workspace/useNotices";
 import { useOpenDocument } from "./workspace/useOpenDocument";
 import { usePendingSpans } from "./workspace/usePendingSpans";
-import { useWorkspaceKeys } from "./workspace/useWorkspaceKeys";
-import { useSpanSelection } from "./reader/useSpanSelection";
+import { WorkspaceBody } from "./workspace/WorkspaceBody";
+import { WorkspaceDialogs } from "./workspace/WorkspaceDialogs";
 
-/** The main window: header, documents, the reading view (or another view) and the side panel, wired together. */
+const TEXT_FILE_FILTERS = [{ name: "Text files", extensions: ["txt"] }];
+const subscribeHistory = history.subscribe.bind(history);
+
+/** The main window: the header, the documents, the open view and the span panel, wired to one registry of commands. */
 export function Workspace({ projectId, annotator }: { projectId: string; annotator: string }) {
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
   // The first page of the list comes at once; the whole list (for filtering and counts) follows.
@@ -33,14 +44,23 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const snapping = useSetting("snapToWords", true);
   const { notices, notify, dismiss, report } = useNotices();
   const [busy, setBusy] = useState<string | null>(null);
-  const [view, setView] = useState<WorkspaceView>("reader");
+  const [view, setViewNow] = useState<WorkspaceView>("reader");
+  const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
   const { selectedSpanId, selectedSpan, selectSpan: setSelectedSpanId, selectedAt: spanSelectedAt } = useSpanSelection(spans);
   const reader = useRef<ReaderHandle>(null);
+  const layout = useLayout();
   const { shownSpans, shownChanges, showPending, dropPending } = usePendingSpans({ ...open, reader });
+  const canUndo = useSyncExternalStore(subscribeHistory, () => history.canUndo);
+  const canRedo = useSyncExternalStore(subscribeHistory, () => history.canRedo);
+  useEffect(preloadLazyViews, []);
 
   const labels = useMemo(() => project?.labels ?? [], [project]);
   const linkTypes = useMemo(() => (project ? projectLinkTypes(project) : []), [project]);
   const linking = useLinking({ selectedSpan, spans, links: open.links, annotator, reader, selectSpan: setSelectedSpanId, notify, report });
+  const setView = useCallback((next: WorkspaceView) => setViewNow(next), []);
+  useEffect(() => {
+    if (view !== "reader") linking.cancel();
+  }, [view, linking.cancel]);
 
   // Registry matches for the selected actor span that is not linked yet.
   const suggestions = useMemo(() => {
@@ -51,37 +71,41 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   }, [selectedSpan, text, labels, open.actors]);
 
   const { openDocument: showDocument } = open;
+  const { closeDrawer } = layout;
   const openDocument = useCallback(
     (id: string) => {
       setSelectedSpanId(null);
       showDocument(id);
+      closeDrawer();
     },
-    [showDocument],
+    [showDocument, closeDrawer],
   );
 
-  const context = (): CommandContext => ({
-    doc,
-    text,
-    labels,
-    annotator,
-    snapping,
-    reader: reader.current,
-    selectedSpan,
-    spanSelectedAt: spanSelectedAt.current,
-    spans,
-    links: open.links,
-    selectSpan: setSelectedSpanId,
-    openDocument,
-    showPending,
-    dropPending,
-    notify: (message) => notify(message),
-  });
-  const latestContext = useRef(context);
-  latestContext.current = context;
-  const run = useCallback((command: (ctx: CommandContext) => Promise<void>) => report(command(latestContext.current())), [report]);
-  useWorkspaceKeys({ context: () => latestContext.current(), linking, linkTypes, spans, suggestions, run, notify, report });
-
   const { importFiles, readingProgress } = useImport({ projectId, hasOpenDocument: doc !== null, openDocument, notify, setBusy });
+  const importPicker = useFilePicker({ label: "Import documents", filters: TEXT_FILE_FILTERS, multiple: true, onFiles: (f) => void importFiles(f), onProgress: readingProgress });
+  const projectPicker = useFilePicker({ label: "Open project", filters: PROJECT_FILE_FILTERS, onFiles: (f) => f[0] && openProjectFile(f[0]) });
+  const feedback = { notify, setBusy };
+
+  const context = (): AppContext => ({
+    doc, text, labels, annotator, snapping, selectedSpan, links: open.links, linkTypes, spans, suggestions, view, canUndo, canRedo, report,
+    project: project ?? null,
+    reader: reader.current,
+    spanSelectedAt: spanSelectedAt.current,
+    link: { active: linking.linking !== null, start: linking.start, step: linking.step, accept: linking.accept, cancel: linking.cancel },
+    documentIds: documents.map((d) => d.id),
+    hasBackups: platform.backups !== null && platform.backups !== undefined,
+    selectSpan: setSelectedSpanId,
+    openDocument, showPending, dropPending, setView,
+    notify: (message) => notify(message),
+    open: setDialog,
+    pickTextFiles: importPicker.pick,
+    pickProjectFile: projectPicker.pick,
+    exportJsonl: () => (project ? exportJsonl(project, feedback) : Promise.resolve()),
+    saveProject: () => (project ? saveProjectFile(project, feedback) : Promise.resolve()),
+    exportEvents: (format) => (project ? exportProjectEvents(project, format, feedback) : Promise.resolve()),
+  });
+  const { commands, runById } = useCommands(labels, linkTypes, context);
+  const keysOf = useCallback((id: string) => commands.find((c) => c.id === id)?.keys ?? [], [commands]);
 
   const pickSpan = useCallback((id: string | null) => {
     setSelectedSpanId(id);
@@ -101,75 +125,43 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     setSelectedSpanId(spanId);
     setScrollTarget(spanId);
   };
+  const reading = doc !== null && text !== null;
 
   return (
     <div className="sw-app">
-      <Header
-        project={project}
-        annotator={annotator}
-        documentCount={documentCount}
-        busy={busy}
-        view={view}
-        onView={setView}
-        openDoc={doc && text !== null ? { id: doc.id, text } : null}
-        onImport={(files) => void importFiles(files)}
-        onReadingProgress={readingProgress}
-        notify={notify}
-        setBusy={setBusy}
-      />
-      <Notices notices={notices} onDismiss={dismiss} />
+      <Header project={project} annotator={annotator} busy={busy} commands={commands} ctx={context()} run={runById} notify={notify} />
+      {importPicker.input}
+      {projectPicker.input}
       {/* Project files from every source (Open project, Open recent, the desktop app's double-click) open here, one at a time, once the first-start question is answered. */}
       {project && annotator && <ProjectFileOpener currentProject={project} notify={notify} setBusy={setBusy} />}
-      <div className="sw-body">
-        <DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} onOpen={openDocument} />
-        <main className="sw-main">
-          {view === "events" && project ? (
+      <WorkspaceDialogs dialog={dialog} onClose={() => setDialog(null)} project={project} annotator={annotator} openDoc={reading ? { id: doc.id, text } : null} commands={commands} notify={notify} />
+      <Notices notices={notices} onDismiss={dismiss} />
+      <WorkspaceBody
+        view={view}
+        narrow={layout.narrow}
+        isOpen={layout.isOpen}
+        onToggle={layout.toggle}
+        onCloseDrawer={layout.closeDrawer}
+        documents={<DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} onOpen={openDocument} />}
+        side={
+          reading ? (
+            <SidePanel doc={doc} text={text} labels={labels} linkTypes={linkTypes} allSpans={open.allSpans} spans={spans} links={open.links} actors={open.actorMap}
+              suggestions={suggestions} selectedSpan={selectedSpan} onStartLink={linking.start} onPick={pickSpan} report={report} />
+          ) : null
+        }
+      >
+        {view === "events" && project ? (
+          <Suspense fallback={<p className="sw-loading-view" role="status">Loading the events…</p>}>
             <EventsView project={project} fileStem={fileStem(project.name)} onOpen={openEvent} notify={notify} />
-          ) : doc && text !== null ? (
-            <ReadingView
-              doc={doc}
-              text={text}
-              labels={labels}
-              linkTypes={linkTypes}
-              links={open.links}
-              shownSpans={shownSpans}
-              shownChanges={shownChanges}
-              selectedSpan={selectedSpan}
-              selectedSpanId={selectedSpanId}
-              snapping={snapping}
-              layers={open.layers}
-              hidden={open.hidden}
-              onHidden={open.setHidden}
-              linking={linking.linking}
-              candidate={linking.candidate}
-              onSpanClick={linking.onSpanClick}
-              onTextSelected={linking.onTextSelected}
-              reader={reader}
-              run={run}
-              notify={notify}
-            />
-          ) : (
-            <Welcome documentCount={documentCount} />
-          )}
-        </main>
-        {doc && text !== null && (
-          <SidePanel
-            doc={doc}
-            text={text}
-            labels={labels}
-            linkTypes={linkTypes}
-            allSpans={open.allSpans}
-            spans={spans}
-            links={open.links}
-            actors={open.actorMap}
-            suggestions={suggestions}
-            selectedSpan={selectedSpan}
-            onStartLink={linking.start}
-            onPick={pickSpan}
-            report={report}
-          />
+          </Suspense>
+        ) : reading ? (
+          <ReadingView doc={doc} text={text} labels={labels} linkTypes={linkTypes} links={open.links} shownSpans={shownSpans} shownChanges={shownChanges} selectedSpan={selectedSpan}
+            selectedSpanId={selectedSpanId} snapping={snapping} layers={open.layers} hidden={open.hidden} onHidden={open.setHidden} linking={linking.linking}
+            candidate={linking.candidate} onSpanClick={linking.onSpanClick} onTextSelected={linking.onTextSelected} reader={reader} keysOf={keysOf} run={runById} notify={notify} />
+        ) : (
+          <Welcome documentCount={documentCount} labels={labels} />
         )}
-      </div>
+      </WorkspaceBody>
     </div>
   );
 }

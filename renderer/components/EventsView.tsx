@@ -1,11 +1,10 @@
 import { useMemo, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
-import { eventsCsv, eventsJsonl } from "../../shared/coding/eventExport";
 import { buildEventRows, type EventActor, type EventRow } from "../../shared/coding/events";
 import { codingSource } from "../../shared/coding/snapshot";
 import type { Project } from "../../shared/model";
-import { platform } from "../platform";
 import { snapshotIn } from "../store/projectFiles";
+import { saveEventRows, type EventFileFormat } from "../workspace/eventFiles";
 
 interface EventsViewProps {
   project: Project;
@@ -65,18 +64,7 @@ export function EventsView({ project, fileStem, onOpen, notify }: EventsViewProp
   }, [rows, sort, filter]);
 
   /** `csv` neutralizes cells a spreadsheet would run as formulas; `csv-exact` writes every value as it is. */
-  const save = async (kind: "jsonl" | "csv" | "csv-exact") => {
-    if (!rows) return;
-    try {
-      const result =
-        kind === "jsonl"
-          ? await platform.saveFile({ suggestedName: `${fileStem}.events.jsonl`, filters: [{ name: "JSON Lines", extensions: ["jsonl"] }], mime: "application/x-ndjson", parts: [...eventsJsonl(rows)] })
-          : await platform.saveFile({ suggestedName: `${fileStem}.events.csv`, filters: [{ name: "CSV", extensions: ["csv"] }], mime: "text/csv", parts: [eventsCsv(rows, { exact: kind === "csv-exact" })] });
-      if (result.saved) notify(`Exported ${rows.length} event${rows.length === 1 ? "" : "s"} to ${result.fileName}.`, "info");
-    } catch (err) {
-      notify(`The events were not exported: ${err instanceof Error ? err.message : String(err)}`, "problem");
-    }
-  };
+  const save = (kind: EventFileFormat) => (rows ? saveEventRows(rows, fileStem, kind, notify) : Promise.resolve());
 
   return (
     <section className="sw-events" aria-label="Event records">

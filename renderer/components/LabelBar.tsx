@@ -1,51 +1,59 @@
 import { useSyncExternalStore } from "react";
 import type { LabelDef, SpanRecord } from "../../shared/model";
+import { chordLabel, shortcutOf } from "../commands/keys";
 import { history } from "../store/history";
 
 interface LabelBarProps {
   labels: readonly LabelDef[];
   selectedSpan: SpanRecord | null;
   snapping: boolean;
-  onLabel(id: string): void;
-  onRemove(): void;
-  onUndo(): void;
-  onRedo(): void;
+  /** The key chords of a command of the registry, to show beside its button. */
+  keysOf(commandId: string): readonly string[];
+  run(commandId: string): void;
   onSnapping(on: boolean): void;
 }
 
 // Buttons keep the text selection: a mousedown on them would otherwise move focus and clear it.
 const keepSelection = (e: React.MouseEvent) => e.preventDefault();
 
-/** The label buttons (same commands as the keys), remove, undo/redo and the snapping setting. */
-export function LabelBar({ labels, selectedSpan, snapping, onLabel, onRemove, onUndo, onRedo, onSnapping }: LabelBarProps) {
+/** The label buttons (the same commands as the keys), remove, undo/redo and the snapping setting. */
+export function LabelBar({ labels, selectedSpan, snapping, keysOf, run, onSnapping }: LabelBarProps) {
   const canUndo = useSyncExternalStore(history.subscribe.bind(history), () => history.canUndo);
   const canRedo = useSyncExternalStore(history.subscribe.bind(history), () => history.canRedo);
+  const aria = (id: string) => shortcutOf(keysOf(id)).ariaShortcut;
+  const hint = (id: string) => {
+    const { shortcut } = shortcutOf(keysOf(id));
+    return shortcut ? ` (${shortcut})` : "";
+  };
+  const tool = (id: string, title: string, disabled: boolean) => (
+    <button type="button" className="sw-button" onMouseDown={keepSelection} onClick={() => run(id)} disabled={disabled} aria-keyshortcuts={aria(id)} title={`${title}${hint(id)}`}>
+      {title}
+    </button>
+  );
   return (
     <div className="sw-labelbar" role="toolbar" aria-label="Labels">
-      {labels.map((label) => (
-        <button
-          key={label.id}
-          type="button"
-          className={selectedSpan?.label === label.id ? "sw-label sw-current" : "sw-label"}
-          style={{ "--sw-color": label.color } as React.CSSProperties}
-          onMouseDown={keepSelection}
-          onClick={() => onLabel(label.id)}
-          title={`${selectedSpan ? "Change the selected span to" : "Tag the selection as"} ${label.name} (key ${label.key})`}
-          aria-keyshortcuts={label.key}
-        >
-          <kbd aria-hidden="true">{label.key}</kbd> {label.name}
-        </button>
-      ))}
+      {labels.map((label) => {
+        const id = `label:${label.id}`;
+        const key = keysOf(id)[0];
+        return (
+          <button
+            key={label.id}
+            type="button"
+            className={selectedSpan?.label === label.id ? "sw-label sw-current" : "sw-label"}
+            style={{ "--sw-color": label.color } as React.CSSProperties}
+            onMouseDown={keepSelection}
+            onClick={() => run(id)}
+            title={`${selectedSpan ? "Change the selected span to" : "Tag the selection as"} ${label.name}${key ? ` (key ${chordLabel(key)})` : ""}`}
+            aria-keyshortcuts={aria(id)}
+          >
+            {key && <kbd aria-hidden="true">{chordLabel(key)}</kbd>} {label.name}
+          </button>
+        );
+      })}
       <span className="sw-sep" />
-      <button type="button" className="sw-button" onMouseDown={keepSelection} onClick={onRemove} disabled={!selectedSpan} aria-keyshortcuts="Delete">
-        Remove span
-      </button>
-      <button type="button" className="sw-button" onMouseDown={keepSelection} onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
-        Undo
-      </button>
-      <button type="button" className="sw-button" onMouseDown={keepSelection} onClick={onRedo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
-        Redo
-      </button>
+      {tool("span.remove", "Remove span", !selectedSpan)}
+      {tool("edit.undo", "Undo", !canUndo)}
+      {tool("edit.redo", "Redo", !canRedo)}
       <label className="sw-toggle">
         <input type="checkbox" checked={snapping} onChange={(e) => onSnapping(e.target.checked)} /> Snap to words
       </label>

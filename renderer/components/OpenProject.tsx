@@ -8,15 +8,9 @@ import { describeStoreError } from "../store/saveStatus";
 import { describeMergeReport, mergeIntoProject, openAsNewProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
 import { Dialog } from "./Dialog";
-import { FileButton } from "./FileButton";
 import { openProjectFile, takeProjectFiles } from "./projectFileInbox";
 
 export const PROJECT_FILE_FILTERS = [{ name: "Spanwise project", extensions: ["spanwise"] }];
-
-/** "Open project": picks a project file and hands it to the workspace's ProjectFileOpener. */
-export function OpenProject() {
-  return <FileButton label="Open project" filters={PROJECT_FILE_FILTERS} onFiles={(files) => openProjectFile(files[0]!)} />;
-}
 
 interface ProjectFileOpenerProps {
   currentProject: { id: string; name: string };

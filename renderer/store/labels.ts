@@ -7,13 +7,17 @@ import { FORBIDDEN_JSON_KEYS } from "../../shared/safeJson";
 import { validateCoding } from "../../shared/coding/validate";
 import { DEFAULT_ATTRIBUTES, labelAttributes, projectLinkTypes, type AttributeDef, type ChoiceOption, type LinkTypeDef } from "../../shared/coding/model";
 import { tombstone, type LabelDef } from "../../shared/model";
+import { APP_KEYS } from "../commands/registry";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
 import { projectSpans, putSpans, SPAN_TABLES, takeRev } from "./spans";
 import { putLinks } from "./writes";
 
-/** Keys the app gives other meanings: they cannot be label shortcuts. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(["Delete", "Backspace", "Escape", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", " ", "Enter", "Tab"]);
+/**
+ * Keys the app gives other meanings: they cannot be label shortcuts. The
+ * command registry says which; Space is kept for the reader's own use.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([...APP_KEYS, " "]);
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 

@@ -1,97 +1,83 @@
-import { useState } from "react";
 import type { Project } from "../../shared/model";
-import { ActorRegistry } from "../components/ActorRegistry";
-import { AnnotatorDialog } from "../components/AnnotatorDialog";
-import { Backups } from "../components/Backups";
-import { FileButton, TEXT_FILE_FILTERS } from "../components/FileButton";
-import { LabelEditor } from "../components/LabelEditor";
-import { OpenProject } from "../components/OpenProject";
+import { applies, type Command, type CommandMenu } from "../commands/command";
+import type { AppContext, WorkspaceView } from "../commands/context";
+import { shortcutOf } from "../commands/keys";
+import { menuOf } from "../commands/registry";
+import { MenuButton, type MenuEntry } from "../components/MenuButton";
+import { ProjectSwitcher } from "../components/ProjectControls";
 import { RecentProjects } from "../components/RecentProjects";
-import { ProjectControls } from "../components/ProjectControls";
 import { SaveIndicator } from "../components/SaveIndicator";
-import type { IncomingFile } from "../store/documents";
-import { platform } from "../platform";
-import { ANNOTATOR_KEY, writeSetting } from "../store/settings";
-import { DesktopMenu } from "./DesktopMenu";
-import { exportJsonl, saveProjectFile, type ActionFeedback } from "./projectFileActions";
+import { ViewTabs, type ViewTab } from "./ViewTabs";
 
-export type WorkspaceView = "reader" | "events";
-
-interface HeaderProps extends ActionFeedback {
+interface HeaderProps {
   project: Project | undefined;
   annotator: string;
-  documentCount: number;
   busy: string | null;
-  view: WorkspaceView;
-  onView(view: WorkspaceView): void;
-  /** The open document, for the actor registry's "tag all mentions". */
-  openDoc: { id: string; text: string } | null;
-  onImport(files: IncomingFile[]): void;
-  onReadingProgress(done: number, total: number): void;
+  commands: readonly Command<AppContext>[];
+  /** The context of this render: which commands apply. */
+  ctx: AppContext;
+  run(id: string): void;
+  notify(text: string, kind?: "info" | "problem"): void;
 }
 
-type Showing = "actors" | "labels" | "backups" | "annotator" | null;
 
-/** The header: project controls, import, export, views, the annotator and the save status; and the dialogs it opens. */
-export function Header(props: HeaderProps) {
-  const { project, annotator, documentCount, busy, view, notify, setBusy } = props;
-  const [showing, setShowing] = useState<Showing>(null);
-  const close = () => setShowing(null);
-  const feedback = { notify, setBusy };
+function entries(commands: readonly Command<AppContext>[], menu: CommandMenu, ctx: AppContext): MenuEntry[] {
+  return menuOf(commands, menu).map((c) => ({ id: c.id, title: c.title, enabled: applies(c, ctx), ...shortcutOf(c.keys) }));
+}
+
+const VIEW_TABS: { id: string; view: WorkspaceView }[] = [
+  { id: "view.reading", view: "reader" },
+  { id: "view.events", view: "events" },
+];
+
+/**
+ * The header on one line: the project with its menu, the export menu, the
+ * import button, the views as tabs, the registry and label editors, and at
+ * the right the annotator and the save status. Every item is a command of
+ * the registry, so it shows the same shortcut the keyboard uses.
+ */
+export function Header({ project, annotator, busy, commands, ctx, run, notify }: HeaderProps) {
+  const byId = new Map(commands.map((c) => [c.id, c]));
+  const tabs: ViewTab[] = VIEW_TABS.flatMap(({ id, view }) => {
+    const c = byId.get(id);
+    return c ? [{ view, title: c.title, ...shortcutOf(c.keys) }] : [];
+  });
+  const button = (id: string, className = "sw-button") => {
+    const c = byId.get(id);
+    if (!c) return null;
+    const keys = shortcutOf(c.keys);
+    return (
+      <button type="button" className={className} disabled={!applies(c, ctx)} onClick={() => run(id)} aria-keyshortcuts={keys.ariaShortcut} title={keys.shortcut ? `${c.title} (${keys.shortcut})` : c.title}>
+        {c.title}
+      </button>
+    );
+  };
   return (
-    <>
-      <header className="sw-header">
-        <h1 className="sw-brand">Spanwise</h1>
-        {project && <ProjectControls project={project} onError={(m) => notify(m, "problem")} />}
-        <FileButton label="Import documents" filters={TEXT_FILE_FILTERS} multiple onProgress={props.onReadingProgress} onFiles={props.onImport} />
-        <button type="button" className="sw-button" onClick={() => project && void exportJsonl(project, feedback)} disabled={documentCount === 0}>
-          Export JSONL
-        </button>
-        <button type="button" className="sw-button" onClick={() => project && void saveProjectFile(project, feedback)} disabled={!project}>
-          Save project
-        </button>
-        {/* Both hand the file to the workspace's one ProjectFileOpener. */}
-        <OpenProject />
-        <RecentProjects notify={notify} />
-        {platform.backups && (
-          <button type="button" className="sw-button" onClick={() => setShowing("backups")}>
-            Backups
-          </button>
-        )}
-        <button type="button" className="sw-button" onClick={() => setShowing("actors")} disabled={!project}>
-          Actors
-        </button>
-        <button type="button" className="sw-button" onClick={() => setShowing("labels")} disabled={!project}>
-          Labels
-        </button>
-        <button type="button" className="sw-button" aria-pressed={view === "events"} onClick={() => props.onView(view === "events" ? "reader" : "events")}>
-          {view === "events" ? "Back to reading" : "Events"}
-        </button>
-        <span className="sw-spacer" />
-        {busy && (
-          <span className="sw-busy" role="status">
-            {busy}
-          </span>
-        )}
-        <button type="button" className="sw-button sw-annotator" title="Change the annotator name" onClick={() => setShowing("annotator")}>
-          Annotator: {annotator || "—"}
-        </button>
-        <SaveIndicator />
-      </header>
-      <DesktopMenu project={project} documentCount={documentCount} showingEvents={view === "events"} onView={props.onView} onImport={props.onImport} notify={notify} setBusy={setBusy} />
-      {showing === "actors" && project && <ActorRegistry project={project} annotator={annotator} openDoc={props.openDoc} notify={notify} onClose={close} />}
-      {showing === "labels" && project && <LabelEditor project={project} notify={notify} onClose={close} />}
-      {showing === "backups" && platform.backups && project && <Backups store={platform.backups} project={project} notify={notify} onClose={close} />}
-      {showing === "annotator" && (
-        <AnnotatorDialog
-          current={annotator}
-          onCancel={close}
-          onSave={(name) => {
-            close();
-            void writeSetting(ANNOTATOR_KEY, name);
-          }}
-        />
+    <header className="sw-header">
+      <h1 className="sw-brand">Spanwise</h1>
+      {project && <ProjectSwitcher project={project} onError={(m) => notify(m, "problem")} />}
+      <MenuButton label="Project" entries={entries(commands, "project", ctx)} onChoose={run} />
+      {/* Desktop only: the recent project files, opened like Open project. */}
+      <RecentProjects notify={notify} />
+      <MenuButton label="Export" entries={entries(commands, "export", ctx)} onChoose={run} />
+      {button("project.import")}
+      <span className="sw-header-sep" aria-hidden="true" />
+      <ViewTabs tabs={tabs} current={ctx.view} onView={(view) => run(view === "reader" ? "view.reading" : "view.events")} />
+      {button("view.actors", "sw-button sw-quiet")}
+      {button("view.labels", "sw-button sw-quiet")}
+      <span className="sw-spacer" />
+      {busy && (
+        <span className="sw-busy" role="status">
+          {busy}
+        </span>
       )}
-    </>
+      <button type="button" className="sw-button sw-annotator" title="Change the annotator name" onClick={() => run("project.annotator")}>
+        Annotator: {annotator || "—"}
+      </button>
+      <SaveIndicator />
+      <button type="button" className="sw-button sw-icon" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" onClick={() => run("help.shortcuts")}>
+        ?
+      </button>
+    </header>
   );
 }

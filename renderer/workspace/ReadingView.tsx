@@ -5,7 +5,6 @@ import { LabelBar } from "../components/LabelBar";
 import { Layers, type Layer } from "../components/Layers";
 import { LinkConnectors, type Connector } from "../components/LinkConnectors";
 import { PublicationDate } from "../components/PublicationDate";
-import { applyLabel, redo, removeSelectedSpan, undo, type CommandContext } from "../commands";
 import { Reader, type ReaderHandle } from "../reader/Reader";
 import type { ReaderSpan, ReaderSpanChanges } from "../reader/spanDecorations";
 import { writeSetting } from "../store/settings";
@@ -31,7 +30,8 @@ interface ReadingViewProps {
   onSpanClick(id: string | null): void;
   onTextSelected(): void;
   reader: React.RefObject<ReaderHandle | null>;
-  run(command: (ctx: CommandContext) => Promise<void>): void;
+  keysOf(commandId: string): readonly string[];
+  run(commandId: string): void;
   notify(text: string, kind?: "info" | "problem"): void;
 }
 
@@ -56,10 +56,8 @@ export function ReadingView(props: ReadingViewProps) {
         labels={labels}
         selectedSpan={selectedSpan}
         snapping={props.snapping}
-        onLabel={(id) => run((ctx) => applyLabel(ctx, id))}
-        onRemove={() => run(removeSelectedSpan)}
-        onUndo={() => run(undo)}
-        onRedo={() => run(redo)}
+        keysOf={props.keysOf}
+        run={run}
         onSnapping={(on) => void writeSetting("snapToWords", on)}
       />
       <h2 className="sw-doctitle" dir="auto">{doc.title}</h2>
@@ -90,14 +88,22 @@ export function ReadingView(props: ReadingViewProps) {
   );
 }
 
-/** What the reading column shows before a document is open. */
-export function Welcome({ documentCount }: { documentCount: number }) {
+/** What the reading column shows before a document is open; the label keys are the project's own. */
+export function Welcome({ documentCount, labels }: { documentCount: number; labels: readonly LabelDef[] }) {
+  const keyed = labels.filter((l) => l.key);
   return (
     <div className="sw-welcome">
       <h2>{documentCount ? "Open a document from the list" : "Import documents to begin"}</h2>
       <p>
-        Select text and press <kbd>1</kbd> Actor, <kbd>2</kbd> Event, <kbd>3</kbd> Date, <kbd>4</kbd> Quote. Keyboard only: click into the text or Tab to
-        it, move with the arrows (<kbd>Ctrl</kbd> for words), extend with <kbd>Shift</kbd>.
+        Select text and press{" "}
+        {keyed.map((l, i) => (
+          <span key={l.id}>
+            {i > 0 && ", "}
+            <kbd>{l.key}</kbd> {l.name}
+          </span>
+        ))}
+        . Keyboard only: click into the text or Tab to it, move with the arrows (<kbd>Ctrl</kbd> for words), extend with <kbd>Shift</kbd>. Press{" "}
+        <kbd>?</kbd> for every shortcut.
       </p>
     </div>
   );

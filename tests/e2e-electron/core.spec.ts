@@ -14,7 +14,7 @@ import { buildElectron } from "../../scripts/build-electron.mjs";
 // @ts-expect-error plain ES module shared with the start script
 import { electronBinary } from "../../scripts/electron-binary.mjs";
 import type { DesktopBridge } from "../../shared/bridge";
-import { expectSaved, FIXTURES, openDocument, selectWithMouse } from "../e2e/helpers";
+import { expectSaved, FIXTURES, menuItem, openDocument, selectWithMouse } from "../e2e/helpers";
 
 const projectRoot = join(import.meta.dirname, "..", "..");
 const found = electronBinary() as { path: string } | { missing: string };
@@ -87,7 +87,7 @@ test("import through the open dialog, tag with a key, export through the save di
   await expect(page.locator('.ProseMirror .sw-span[data-label="actor"]')).toContainText("Amara Okafor");
   await expectSaved(page);
 
-  await page.getByRole("button", { name: "Export JSONL" }).click();
+  await menuItem(page, "Export", "Export JSONL");
   await expect.poll(() => existsSync(exportPath)).toBe(true);
 
   const calls = (await app.evaluate(() => (globalThis as unknown as { spanwiseDialogCalls: unknown[] }).spanwiseDialogCalls)) as {

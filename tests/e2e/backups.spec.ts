@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectSaved, nameAnnotator, fixture, importFiles, openDocument, selectWithMouse, spanRows, startApp } from "./helpers";
+import { expectSaved, nameAnnotator, fixture, importFiles, openDocument, selectWithMouse, spanRows, startApp, menuItem } from "./helpers";
 
 async function tag(page: Page, needle: string, key: string): Promise<void> {
   await selectWithMouse(page, needle);
@@ -15,7 +15,7 @@ test("backups outside the store: back up, restore as a new project or in place, 
   await openDocument(page, "summit");
   await tag(page, "Amara Okafor", "1");
 
-  await page.getByRole("button", { name: "Backups" }).click();
+  await menuItem(page, "Project", "Backups");
   const dialog = backupsDialog(page);
   await expect(dialog.getByLabel("Storage")).toContainText("used");
   await dialog.getByRole("button", { name: "Back up now" }).click();
@@ -27,7 +27,7 @@ test("backups outside the store: back up, restore as a new project or in place, 
   await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor", "Actor: Jonas Lindqvist"]);
 
   // Restore as a new project: the project as it was at the backup, beside the current one.
-  await page.getByRole("button", { name: "Backups" }).click();
+  await menuItem(page, "Project", "Backups");
   await backupsDialog(page).getByRole("button", { name: "Restore as new project" }).click();
   const select = page.getByLabel("Project", { exact: true });
   await expect(select.locator("option:checked")).toContainText("My project (backup of");
@@ -37,7 +37,7 @@ test("backups outside the store: back up, restore as a new project or in place, 
   // Replace in place, after a confirmation.
   await select.selectOption({ label: "My project" });
   await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor", "Actor: Jonas Lindqvist"]);
-  await page.getByRole("button", { name: "Backups" }).click();
+  await menuItem(page, "Project", "Backups");
   await backupsDialog(page).getByRole("button", { name: "Replace this project" }).click();
   await page.getByRole("dialog", { name: "Replace “My project” with its backup?" }).getByRole("button", { name: "Replace project" }).click();
   await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor"]);

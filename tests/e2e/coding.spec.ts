@@ -110,7 +110,7 @@ test("code a news article into an event record with the keyboard, and export it"
   await expect(details.getByRole("group", { name: "Links" }).getByRole("listitem")).toHaveCount(3);
 
   // The events view lists the record; a row opens the document at the event.
-  await page.getByRole("button", { name: "Events" }).click();
+  await page.getByRole("tab", { name: "Events" }).click();
   const table = page.getByRole("region", { name: "Event records" });
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table.getByRole("row").nth(1)).toContainText("2022-05-05");

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { clickSpanText, startApp, expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows } from "./helpers";
+import { clickSpanText, startApp, expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows, menuItem } from "./helpers";
 
 interface ExportedSpan {
   id: string;
@@ -100,7 +100,7 @@ test("import, tag with mouse and keyboard, overlap, relabel, remove, undo, reloa
 
   // Export: every span's offsets slice its text, as Python would.
   const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export JSONL" }).click();
+  await menuItem(page, "Export", "Export JSONL");
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("My project.jsonl");
   const path = await download.path();
@@ -148,7 +148,7 @@ test("emoji, combining marks and Arabic keep exact code point offsets", async ({
   await expect.poll(async () => (await spanRows(page)).length).toBe(5);
 
   const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export JSONL" }).click();
+  await menuItem(page, "Export", "Export JSONL");
   const record = JSON.parse(readFileSync(await (await downloading).path(), "utf8").trim()) as ExportedRecord;
   const texts = record.spans.map((s) => s.text);
   expect(texts).toEqual(["Zoë Müller", "Ismaʿil Haniyeh", "Friday", "المتحدث", "re\u0301sume\u0301"]);

@@ -26,9 +26,10 @@ interface RunningBrowser {
 
 /** Starts Chromium on `profile` and connects to it; the caller kills it. */
 async function launch(profile: string): Promise<RunningBrowser> {
+  // The window size of the other tests: headless Chromium's own is 800×600, where the side panels are drawers.
   const child = spawn(
     executable!,
-    [...(chromiumArgs() as string[]), "--headless=new", `--user-data-dir=${profile}`, "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1", "about:blank"],
+    [...(chromiumArgs() as string[]), "--headless=new", "--window-size=1280,720", `--user-data-dir=${profile}`, "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1", "about:blank"],
     // Its own process group, so the kill takes the renderer and helper processes too, as a crash or power cut would.
     { detached: true, stdio: ["ignore", "ignore", "pipe"] },
   );

@@ -28,7 +28,10 @@ export async function importFiles(page: Page, files: { name: string; mimeType: s
   await page.getByLabel("Import documents").setInputFiles(files);
 }
 
+/** Opens a document from the list; in a narrow window the list is a drawer, opened first. */
 export async function openDocument(page: Page, title: string): Promise<void> {
+  const toggle = page.getByRole("button", { name: "Documents list" });
+  if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
   await page.getByRole("navigation", { name: "Documents" }).getByRole("button", { name: title, exact: true }).click();
   await expect(page.locator(".sw-doctitle")).toHaveText(title);
 }
@@ -112,4 +115,17 @@ export async function expectSaved(page: Page): Promise<void> {
 export async function clickSpanText(page: Page, needle: string): Promise<void> {
   const { first, last } = await needleRects(page, needle);
   await page.mouse.click((first.left + last.right) / 2, (first.top + first.bottom) / 2);
+}
+
+/** Chooses an item of a header menu ("Project", "Export") as a user would: open the menu, click the item. */
+export async function menuItem(page: Page, menu: string, item: string): Promise<void> {
+  await page.locator(".sw-header").getByRole("button", { name: menu, exact: true }).click();
+  await page.getByRole("menu", { name: menu }).getByRole("menuitem", { name: item, exact: true }).click();
+}
+
+/** Opens a project file through Project → Open project, answering the file chooser. */
+export async function openProjectFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent("filechooser");
+  await menuItem(page, "Project", "Open project");
+  await (await chooser).setFiles(file);
 }

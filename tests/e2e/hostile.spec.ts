@@ -185,7 +185,7 @@ const FIELDS: HostileField[] = [
       await page.locator(".sw-header").getByRole("button", { name: "Actors", exact: true }).click();
       await expect(page.getByRole("dialog", { name: "Actors" }).getByText(TEXT_PAYLOADS[0]!, { exact: true })).toBeVisible();
       await page.getByRole("dialog", { name: "Actors" }).getByRole("button", { name: "Close" }).click();
-      await page.getByRole("button", { name: "Events", exact: true }).click();
+      await page.getByRole("tab", { name: "Events" }).click();
       await expect(page.getByRole("region", { name: "Event records" }).getByRole("row").nth(1)).toContainText(TEXT_PAYLOADS[0]!);
     },
   },

@@ -16,7 +16,7 @@ import { chromiumArgs, findChromium } from "../../scripts/chromium.mjs";
 // @ts-expect-error plain ES module: the server `npm run web` runs
 import { startWebServer } from "../../scripts/web.mjs";
 import { webAppManifest } from "../../renderer/pwa/manifest";
-import { expectSaved, fixture, importFiles, nameAnnotator, spanRows } from "./helpers";
+import { expectSaved, fixture, importFiles, menuItem, nameAnnotator, spanRows } from "./helpers";
 import { serveFolder } from "./staticServer";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
@@ -135,7 +135,7 @@ test("with the server stopped and the network off, the app starts, tags and expo
     await expect.poll(() => spanRows(page)).toEqual(["Actor: Ismaʿil Haniyeh"]);
 
     const downloading = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Export JSONL" }).click();
+    await menuItem(page, "Export", "Export JSONL");
     const record = JSON.parse(readFileSync(await (await downloading).path(), "utf8").trim()) as ExportedRecord;
     expect(record.spans.map((s) => `${s.label}: ${s.text}`)).toEqual(["actor: Ismaʿil Haniyeh"]);
     const [span] = record.spans;

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { clickSpanText, expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows, startApp } from "./helpers";
+import { clickSpanText, expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows, startApp, menuItem, openProjectFile } from "./helpers";
 
 const work = mkdtempSync(join(tmpdir(), "spanwise-projects-"));
 
@@ -18,7 +18,7 @@ async function profile(browser: Browser, annotator: string): Promise<Page> {
 /** Clicks "Save project" and keeps the downloaded file as `name`. */
 async function saveProject(page: Page, name: string): Promise<string> {
   const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Save project" }).click();
+  await menuItem(page, "Project", "Save project");
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.spanwise$/);
   const path = join(work, name);
@@ -28,7 +28,7 @@ async function saveProject(page: Page, name: string): Promise<string> {
 
 /** Opens a project file and merges it into the open project; returns the report's lines. */
 async function mergeFile(page: Page, path: string): Promise<string[]> {
-  await page.getByLabel("Open project").setInputFiles(path);
+  await openProjectFile(page, path);
   const choose = page.getByRole("dialog", { name: /^Open / });
   await choose.getByRole("button", { name: /^Merge into/ }).click();
   const report = page.getByRole("dialog", { name: /^Merged / });
@@ -126,13 +126,13 @@ test("open a project file as a new project; a bad file changes nothing", async (
   await importFiles(ana, [fixture("summit.txt"), fixture("multiscript.txt")]);
   await openDocument(ana, "summit");
   await tag(ana, "Amara Okafor", "1");
-  await ana.getByRole("button", { name: "Rename project" }).click();
+  await menuItem(ana, "Project", "Rename project");
   await ana.getByRole("dialog", { name: "Rename project" }).getByLabel("Project name").fill("Geneva talks");
   await ana.getByRole("button", { name: "Rename", exact: true }).click();
   const file = await saveProject(ana, "geneva.spanwise");
 
   const carla = await profile(browser, "Carla");
-  await carla.getByLabel("Open project").setInputFiles(file);
+  await openProjectFile(carla, file);
   await carla.getByRole("dialog", { name: "Open geneva.spanwise" }).getByRole("button", { name: "Open as new project" }).click();
   await expect(carla.getByLabel("Project", { exact: true }).locator("option:checked")).toHaveText("Geneva talks");
   await expect(carla.getByRole("navigation", { name: "Documents" }).getByRole("button")).toHaveCount(2);
@@ -142,11 +142,11 @@ test("open a project file as a new project; a bad file changes nothing", async (
   // Not a project file, and a truncated one: a message naming the file; nothing changes.
   const notZip = join(work, "notes.spanwise");
   writeFileSync(notZip, "just some notes, not a zip");
-  await carla.getByLabel("Open project").setInputFiles(notZip);
+  await openProjectFile(carla, notZip);
   await expect(carla.getByRole("alert").filter({ hasText: "notes.spanwise was not opened; nothing was changed." })).toBeVisible();
   const truncated = join(work, "cut.spanwise");
   writeFileSync(truncated, (await import("node:fs")).readFileSync(file).subarray(0, 300));
-  await carla.getByLabel("Open project").setInputFiles(truncated);
+  await openProjectFile(carla, truncated);
   await expect(carla.getByRole("alert").filter({ hasText: "cut.spanwise was not opened" })).toBeVisible();
   await expect(carla.getByRole("dialog")).toHaveCount(0);
   await expect.poll(() => spanRows(carla)).toEqual(["Actor: Amara Okafor"]);
@@ -159,7 +159,7 @@ test("projects: create, switch, rename, delete after asking; the last project an
   await openDocument(page, "summit");
   await tag(page, "Amara Okafor", "1");
 
-  await page.getByRole("button", { name: "New project" }).click();
+  await menuItem(page, "Project", "New project");
   await page.getByRole("dialog", { name: "New project" }).getByLabel("Project name").fill("Port strike");
   await page.getByRole("button", { name: "Create project" }).click();
   const select = page.getByLabel("Project", { exact: true });
@@ -179,12 +179,12 @@ test("projects: create, switch, rename, delete after asking; the last project an
   await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor"]);
 
   // Deleting asks first; keeping it changes nothing.
-  await page.getByRole("button", { name: "Delete project" }).click();
+  await menuItem(page, "Project", "Delete project");
   const ask = page.getByRole("dialog", { name: "Delete “My project”?" });
   await expect(ask).toContainText("1 document and 1 span");
   await ask.getByRole("button", { name: "Keep project" }).click();
   await expect(select.locator("option")).toHaveCount(2);
-  await page.getByRole("button", { name: "Delete project" }).click();
+  await menuItem(page, "Project", "Delete project");
   await page.getByRole("dialog", { name: "Delete “My project”?" }).getByRole("button", { name: "Delete project" }).click();
   await expect(select.locator("option")).toHaveCount(1);
   await expect(select.locator("option:checked")).toHaveText("Port strike");

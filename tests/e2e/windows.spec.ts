@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { expectSaved, fixture, importFiles, selectWithMouse, spanRows, startApp } from "./helpers";
+import { expectSaved, fixture, importFiles, menuItem, openProjectFile, selectWithMouse, spanRows, startApp } from "./helpers";
 
 const work = mkdtempSync(join(tmpdir(), "spanwise-windows-"));
 
@@ -67,7 +67,7 @@ test("an undo never overwrites the other window's change; each window keeps its 
   await expect(a.getByRole("region", { name: "Span details" })).toContainText("by Ana");
 
   // A opens a new project; B stays where it was, and keeps its undo.
-  await a.getByRole("button", { name: "New project" }).click();
+  await menuItem(a, "Project", "New project");
   await a.getByRole("dialog", { name: "New project" }).getByLabel("Project name").fill("Second");
   await a.getByRole("dialog", { name: "New project" }).getByRole("button", { name: /Create|Save|OK/ }).click();
   await expect.poll(() => projectShown(a)).toBe("Second");
@@ -95,7 +95,7 @@ test("an undo after merging a colleague's newer edit of the span is refused and 
   // A colleague opens A's project file, relabels the span and sends the file back.
   const saveProject = async (page: Page, name: string) => {
     const downloading = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Save project" }).click();
+    await menuItem(page, "Project", "Save project");
     const path = join(work, name);
     copyFileSync(await (await downloading).path(), path);
     return path;
@@ -104,13 +104,13 @@ test("an undo after merging a colleague's newer edit of the span is refused and 
   const theirs = await browser.newContext({ acceptDownloads: true });
   const c = await theirs.newPage();
   await startApp(c, "Cem");
-  await c.getByLabel("Open project").setInputFiles(fromAna);
+  await openProjectFile(c, fromAna);
   await c.getByRole("dialog", { name: /^Open / }).getByRole("button", { name: "Open as new project" }).click();
   await openOnlyDocument(c);
   await relabel(c, "Musa Abu Marzouq", "2");
   const fromCem = await saveProject(c, "cem.spanwise");
 
-  await a.getByLabel("Open project").setInputFiles(fromCem);
+  await openProjectFile(a, fromCem);
   await a.getByRole("dialog", { name: /^Open / }).getByRole("button", { name: /^Merge into/ }).click();
   const report = a.getByRole("dialog", { name: /^Merged / });
   await expect(report).toBeVisible();
@@ -149,12 +149,12 @@ test("a project deleted in one window is closed in the other; a tag racing the d
   const b = await secondWindow(context);
 
   // B deletes the project (a second one exists, so that is where both go).
-  await b.getByRole("button", { name: "New project" }).click();
+  await menuItem(b, "Project", "New project");
   await b.getByRole("dialog", { name: "New project" }).getByLabel("Project name").fill("Second");
   await b.getByRole("dialog", { name: "New project" }).getByRole("button", { name: /Create|Save|OK/ }).click();
   await expect.poll(() => projectShown(b)).toBe("Second");
   await b.getByRole("combobox", { name: "Project" }).selectOption({ label: "My project" });
-  await b.getByRole("button", { name: "Delete project" }).click();
+  await menuItem(b, "Project", "Delete project");
   await b.getByRole("dialog", { name: "Delete “My project”?" }).getByRole("button", { name: "Delete project" }).click();
   await expect(notice(a, "The project “My project” was deleted in another window, so it was closed here.")).toBeVisible();
   await expect.poll(() => projectShown(a)).toBe("Second");

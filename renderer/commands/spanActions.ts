@@ -1,14 +1,14 @@
-import type { LinkRecord, LinkTypeDef } from "../shared/coding/model";
-import type { DocumentRecord, LabelDef, SpanRecord } from "../shared/model";
-import { newSpan, removeSpanWithLinks } from "./coding";
-import { snapToWords } from "../shared/snap";
-import type { ReaderHandle } from "./reader/Reader";
-import type { ReaderSpan } from "./reader/spanDecorations";
-import { history } from "./store/history";
-import type { WrittenRecords } from "./store/writes";
-import { afterNextPaint } from "./nextPaint";
-import { labelTarget } from "./reader/labelTarget";
-import { innerSpan, outerSpan } from "./reader/nesting";
+import type { LinkRecord } from "../../shared/coding/model";
+import type { DocumentRecord, LabelDef, SpanRecord } from "../../shared/model";
+import { newSpan, removeSpanWithLinks } from "../coding";
+import { snapToWords } from "../../shared/snap";
+import type { ReaderHandle } from "../reader/Reader";
+import type { ReaderSpan } from "../reader/spanDecorations";
+import { history } from "../store/history";
+import type { WrittenRecords } from "../store/writes";
+import { afterNextPaint } from "../nextPaint";
+import { labelTarget } from "../reader/labelTarget";
+import { innerSpan, outerSpan } from "../reader/nesting";
 
 /** What a command may read and do. Built fresh by the app for each invocation. */
 export interface CommandContext {
@@ -36,9 +36,10 @@ export interface CommandContext {
 
 /**
  * Tags the selected text with a label, or relabels the selected span:
- * whichever of the two was selected last (see labelTarget). The keyboard,
- * the toolbar buttons and the menu all come here. The new span is selected,
- * so Delete, another label key or the details panel act on it at once.
+ * whichever of the two was selected last (see labelTarget). The label
+ * commands of the registry (keys, label bar, menus) all come here. The new
+ * span is selected, so Delete, another label key or the details panel act
+ * on it at once.
  */
 export async function applyLabel(ctx: CommandContext, labelId: string): Promise<void> {
   const { doc, text, reader } = ctx;
@@ -137,43 +138,4 @@ export async function redo(ctx: CommandContext): Promise<void> {
   const entry = await history.redo();
   if (entry?.docId && entry.docId !== ctx.doc?.id) ctx.openDocument(entry.docId);
   if (entry) ctx.selectSpan(null);
-}
-
-export type KeyCommand =
-  | { kind: "label"; labelId: string }
-  | { kind: "link"; typeId: string }
-  | { kind: "accept" }
-  | { kind: "remove" }
-  | { kind: "undo" }
-  | { kind: "redo" }
-  | { kind: "deselect" }
-  /** Alt+ArrowUp / Alt+ArrowDown: select the span around, or inside, the selected one. */
-  | { kind: "outer" }
-  | { kind: "inner" };
-
-/** The command a key press asks for, or null. Pure, so it is tested without a browser. */
-export function commandForKey(
-  event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">,
-  labels: readonly Pick<LabelDef, "id" | "key">[],
-  /** Link types that may start from the selected span; none when no span is selected. */
-  linkTypes: readonly Pick<LinkTypeDef, "id" | "key">[] = [],
-): KeyCommand | null {
-  const mod = event.ctrlKey || event.metaKey;
-  const key = event.key.toLowerCase();
-  if (mod && !event.altKey) {
-    if (key === "z") return event.shiftKey ? { kind: "redo" } : { kind: "undo" };
-    if (key === "y" && !event.shiftKey) return { kind: "redo" };
-    return null;
-  }
-  if (event.altKey) {
-    if (event.shiftKey) return null;
-    return event.key === "ArrowUp" ? { kind: "outer" } : event.key === "ArrowDown" ? { kind: "inner" } : null;
-  }
-  if (event.key === "Delete" || event.key === "Backspace") return { kind: "remove" };
-  if (event.key === "Escape") return { kind: "deselect" };
-  if (event.key === "Enter" && !event.shiftKey) return { kind: "accept" };
-  const link = linkTypes.find((t) => t.key !== undefined && t.key === event.key);
-  if (link) return { kind: "link", typeId: link.id };
-  const label = labels.find((l) => l.key === event.key);
-  return label ? { kind: "label", labelId: label.id } : null;
 }
