@@ -1,5 +1,6 @@
 import type { LinkRecord, LinkTypeDef } from "../shared/coding/model";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../shared/model";
+import { linksRemovedMessage } from "../shared/coding/links";
 import { newSpan, removeSpanWithLinks } from "./coding";
 import { snapToWords } from "../shared/snap";
 import type { ReaderHandle } from "./reader/Reader";
@@ -67,8 +68,10 @@ async function relabel(ctx: CommandContext, span: SpanRecord, labelId: string): 
 export async function removeSelectedSpan(ctx: CommandContext): Promise<void> {
   const span = ctx.selectedSpan;
   if (!span) return;
-  await removeSpanWithLinks(span, ctx.links);
+  const linksRemoved = await removeSpanWithLinks(span, ctx.links);
   ctx.selectSpan(null);
+  const message = linksRemovedMessage(linksRemoved);
+  if (message) ctx.notify(message);
 }
 
 export async function undo(ctx: CommandContext): Promise<void> {
