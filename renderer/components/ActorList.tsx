@@ -54,7 +54,7 @@ export function ActorList({ actors, loading, counts, onMode, onClose }: ActorLis
               return (
                 <li key={a.id} className="sw-actor">
                   <div className="sw-actor-head">
-                    <strong>{a.name}</strong>
+                    <strong dir="auto">{a.name}</strong>
                     {a.kind && <span className="sw-actor-kind">{a.kind}</span>}
                     {a.identifier && <span className="sw-actor-id">{a.identifier}</span>}
                     <span className="sw-count">

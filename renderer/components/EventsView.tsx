@@ -122,7 +122,7 @@ export function EventsView({ project, fileStem, onOpen, notify }: EventsViewProp
               {shown.slice(0, SHOWN).map((row) => (
                 <tr key={row.id} tabIndex={0} onClick={() => onOpen(row.docId, row.id)} onKeyDown={(e) => e.key === "Enter" && onOpen(row.docId, row.id)} title={row.problems.join("\n") || undefined}>
                   {COLUMNS.map((c) => (
-                    <td key={c.id}>
+                    <td key={c.id} dir="auto">
                       {cell(row, c.id)}
                       {c.id === "date" && row.date?.automatic && <span className="sw-hint"> (read from the text)</span>}
                       {c.id === "text" && row.problems.length > 0 && <span className="sw-problem-text"> ⚠ {row.problems.length}</span>}

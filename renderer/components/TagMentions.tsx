@@ -99,8 +99,8 @@ export function TagMentions({ actor, project, openDoc, onCancel, onTag }: TagMen
                 <li key={m.key}>
                   <label>
                     <input type="checkbox" checked={!unchecked.has(m.key)} onChange={(e) => toggle(m.key, e.target.checked)} />
-                    <span className="sw-mention-doc">{m.title}</span>
-                    <span className="sw-mention-text">
+                    <span className="sw-mention-doc" dir="auto">{m.title}</span>
+                    <span className="sw-mention-text" dir="auto">
                       {m.before}
                       <mark>{m.text}</mark>
                       {m.after}
