@@ -100,8 +100,8 @@ export async function removeLink(link: LinkRecord): Promise<void> {
   await history.perform({ label: "Remove link", docId: link.docId, edits: [], linkEdits: [{ before: link, after: tombstone(link, Date.now()) }] });
 }
 
-/** Removes a span with every link to or from it, as one step. */
-export async function removeSpanWithLinks(span: SpanRecord, links: readonly LinkRecord[]): Promise<void> {
+/** Removes `span` and its live links in one undoable step; returns how many links went (the caller says so). */
+export async function removeSpanWithLinks(span: SpanRecord, links: readonly LinkRecord[]): Promise<number> {
   const removed = deleteSpanWithLinks(span, links, Date.now());
   const before = new Map(links.map((l) => [l.id, l]));
   await history.perform({
@@ -110,6 +110,7 @@ export async function removeSpanWithLinks(span: SpanRecord, links: readonly Link
     edits: [{ before: span, after: removed.span }],
     linkEdits: removed.links.map((after) => ({ before: before.get(after.id)!, after })),
   });
+  return removed.links.length;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { LinkRecord } from "../../shared/coding/model";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../../shared/model";
+import { linksRemovedMessage } from "../../shared/coding/links";
 import { newSpan, removeSpanWithLinks } from "../coding";
 import { snapToWords } from "../../shared/snap";
 import type { ReaderHandle } from "../reader/Reader";
@@ -111,8 +112,10 @@ async function asWritten(span: SpanRecord): Promise<SpanRecord> {
 export async function removeSelectedSpan(ctx: CommandContext): Promise<void> {
   if (!ctx.selectedSpan) return;
   const span = await asWritten(ctx.selectedSpan);
-  await removeSpanWithLinks(span, ctx.links);
+  const linksRemoved = await removeSpanWithLinks(span, ctx.links);
   ctx.selectSpan(null);
+  const message = linksRemovedMessage(linksRemoved);
+  if (message) ctx.notify(message);
 }
 
 /** Alt+ArrowUp / Alt+ArrowDown: selects the span around (outer) or inside (inner) the selected one, and brings it into view. */

@@ -56,6 +56,16 @@ export function deleteSpanWithLinks<S extends SpanRecord, L extends LinkRecord>(
   return { span: tombstone(span, now), links: touched.map((link) => tombstone(link, now)) };
 }
 
+/**
+ * What to tell the user after removing a span that links pointed to or from
+ * (an actor that events name as source or target): how many links went, and
+ * that undo brings them back. Undefined when no link went.
+ */
+export function linksRemovedMessage(count: number): string | undefined {
+  if (count === 0) return undefined;
+  return `Removed the span and ${count === 1 ? "the link" : `the ${count} links`} to it or from it (events and quotes no longer name it). Ctrl+Z brings ${count === 1 ? "it" : "them"} back.`;
+}
+
 function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actorsById, mergeActors, renameActor, resolveActor, sharedAliases, uniqueAliases } from "../../../shared/coding/actors";
 import { attrValue, cleanAttrs, withAttrValue } from "../../../shared/coding/attributes";
-import { deleteSpanWithLinks, linkProblem, linkTargets, linksBySpan, linkTypesFrom } from "../../../shared/coding/links";
+import { deleteSpanWithLinks, linkProblem, linkTargets, linksBySpan, linkTypesFrom, linksRemovedMessage } from "../../../shared/coding/links";
 import { DEFAULT_LINK_TYPES, labelAttributes, allowedOptions } from "../../../shared/coding/model";
 import { PLOVER_CATEGORIES } from "../../../shared/coding/plover";
 import { DEFAULT_LABELS } from "../../../shared/model";
@@ -110,5 +110,13 @@ describe("links", () => {
     expect(removed.span).toMatchObject({ id: "a", deleted: true, updatedAt: T0 + 10 });
     expect(removed.links.map((l) => `${l.id}:${l.deleted}:${l.updatedAt - T0}`)).toEqual(["l1:true:10"]);
     expect(linksBySpan([...links.filter((l) => l.id !== "l1"), ...removed.links]).get("a")).toBeUndefined();
+  });
+
+  it("says how many links went with a removed span, and that Ctrl+Z brings them back", () => {
+    expect(linksRemovedMessage(0)).toBeUndefined();
+    expect(linksRemovedMessage(1)).toBe("Removed the span and the link to it or from it (events and quotes no longer name it). Ctrl+Z brings it back.");
+    expect(linksRemovedMessage(3)).toBe("Removed the span and the 3 links to it or from it (events and quotes no longer name it). Ctrl+Z brings them back.");
+    const links = [link("l1", "source", "e", "a"), link("l2", "target", "f", "a"), link("l3", "target", "x", "a", { deleted: true })];
+    expect(linksRemovedMessage(deleteSpanWithLinks(who, links, T0 + 10).links.length)).toContain("the 2 links");
   });
 });
