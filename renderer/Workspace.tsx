@@ -35,10 +35,12 @@ import { importTextFiles, type IncomingFile } from "./store/documents";
 import { describeStoreError } from "./store/saveStatus";
 import { exportJsonlInBackground, projectFileInBackground } from "./workers/client";
 import { ANNOTATOR_KEY, useSetting, writeSetting } from "./store/settings";
+import { hiddenLayersKey, openDocumentKey, type FirstScreen } from "./startup";
 
 const TEXT_FILE_FILTERS = [{ name: "Text files", extensions: ["txt"] }];
 
 let nextNoticeId = 1;
+const NO_ANNOTATORS: string[] = [];
 
 
 /** Safe file name from a project name: no path separators or control characters. */
@@ -46,30 +48,35 @@ function fileStem(name: string): string {
   return name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, "_").trim() || "spanwise";
 }
 
-/** The main window: documents, the reader with its label bar, and the span list. */
-export function Workspace({ projectId, annotator }: { projectId: string; annotator: string }) {
-  const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
+/**
+ * The main window: documents, the reader with its label bar, and the span list.
+ * `first`, read before React mounted, is what the live queries show until they answer,
+ * so the reopened document is drawn in the first render (see startup.ts).
+ */
+export function Workspace({ projectId, annotator, first }: { projectId: string; annotator: string; first?: FirstScreen | null }) {
+  const project = useLiveQuery(() => db.projects.get(projectId), [projectId], first?.project);
   // The first page of the list comes at once; the whole list (for filtering and counts) follows.
   const { documents, total: documentCount, complete: listComplete } = useProjectDocuments(projectId);
   // The open document: shown at once on a click (not after the durable write of the
   // setting, which waits for the disk), and kept in the store for the next start.
-  const storedDocId = useSetting<string | null>(`currentDocId:${projectId}`, null);
+  const firstOpen = first?.open ?? null;
+  const storedDocId = useSetting<string | null>(openDocumentKey(projectId), firstOpen?.doc.id ?? null);
   const [docIdNow, setDocIdNow] = useState<string | null>(null);
   const docId = docIdNow ?? storedDocId;
-  const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
+  const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId], firstOpen?.doc);
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
-  const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId]);
+  const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId], firstOpen && { docId: firstOpen.doc.id, text: firstOpen.text });
   const text = textRow && textRow.docId === docId ? textRow.text : null;
-  const storedSpans = useLiveQuery(() => (docId ? documentSpans(docId) : []), [docId]);
+  const storedSpans = useLiveQuery(() => (docId ? documentSpans(docId) : []), [docId], firstOpen?.spans);
   const allSpans = useMemo(() => liveSpans((storedSpans ?? []).filter((s) => s.docId === docId)), [storedSpans, docId]);
   const storedLinks = useLiveQuery(() => (docId ? db.links.where("docId").equals(docId).toArray() : []), [docId]);
   const links = useMemo(() => (storedLinks ?? []).filter((l) => l.docId === docId), [storedLinks, docId]);
   const storedActors = useLiveQuery(() => db.actors.where("projectId").equals(projectId).toArray(), [projectId]);
   const actorMap = useMemo(() => actorsById(storedActors ?? []), [storedActors]);
   const snapping = useSetting("snapToWords", true);
-  const hiddenKey = `hiddenAnnotators:${projectId}`;
+  const hiddenKey = hiddenLayersKey(projectId);
   // Shown at once on a click, and kept in the store for the next start.
-  const storedHidden = useSetting<string[]>(hiddenKey, []);
+  const storedHidden = useSetting<string[]>(hiddenKey, first?.hidden ?? NO_ANNOTATORS);
   const [hiddenNow, setHiddenNow] = useState<string[] | null>(null);
   const hidden = hiddenNow ?? storedHidden;
   const setHidden = useCallback(
@@ -156,7 +163,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     (id: string) => {
       setSelectedSpanId(null);
       setDocIdNow(id);
-      void writeSetting(`currentDocId:${projectId}`, id);
+      void writeSetting(openDocumentKey(projectId), id);
     },
     [projectId],
   );
