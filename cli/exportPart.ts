@@ -6,28 +6,11 @@
  */
 import { open } from "node:fs/promises";
 import { jsonlChunks } from "../shared/formats/jsonl";
-import { openProjectStream, type PartSummary } from "../shared/projectFile/stream";
+import { openProjectStream } from "../shared/projectFile/stream";
 import { AnnotatorTally, exportCoding, streamedSources } from "./commands/exportParts";
+import type { ExportPartRequest, ExportPartResult } from "./exportPartProtocol";
 import { openNodeProjectFile, writeChunks } from "./nodeIo";
 
-export interface ExportPartRequest {
-  path: string;
-  /** The part's first document. */
-  from: number;
-  annotator: string | undefined;
-  partFile: string;
-}
-
-export interface ExportPartResult {
-  /** Documents exported. */
-  done: number;
-  /** The size of the part file. */
-  bytes: number;
-  summary: PartSummary;
-  /** What the annotator warning needs (see AnnotatorTally). */
-  matching: number;
-  annotators: string[];
-}
 
 /** Progress is reported after this many documents. */
 const PROGRESS_EVERY = 200;

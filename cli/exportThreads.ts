@@ -8,35 +8,7 @@ import { createReadStream, existsSync } from "node:fs";
 import { open, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { ExportPartRequest, ExportPartResult } from "./exportPart";
-
-export type ExportPartMessage =
-  | { type: "progress"; done: number }
-  /** Bytes of the part file written so far. */
-  | { type: "written"; bytes: number }
-  | { type: "done"; result: ExportPartResult }
-  | { type: "failed"; reason: string };
-
-/** A part being exported in another thread. */
-export interface ExportPartRun {
-  /** The part's result; rejects when it could not be streamed. */
-  result: Promise<ExportPartResult>;
-  /** The part's lines, as they are written; throws if the part fails. */
-  chunks(): AsyncIterable<Uint8Array>;
-  /** Stops the part (if it still runs) and deletes its file. */
-  dispose(): Promise<void>;
-}
-
-/** How a command has a part exported elsewhere. */
-export interface ExportParts {
-  /**
-   * Files whose documents and spans unpack to fewer bytes are exported in one
-   * part: a thread costs more than it saves on them.
-   */
-  minBytes: number;
-  /** Starts exporting the documents of `file` from `from` on, beside `output`; `onProgress` gets how many are done. */
-  start(file: string, from: number, annotator: string | undefined, output: string, onProgress: (done: number) => void): ExportPartRun;
-}
+import type { ExportPartMessage, ExportPartRequest, ExportPartResult, ExportPartRun, ExportParts } from "./exportPartProtocol";
 
 /** The worker's bundle, next to the CLI's; missing when running from sources (tests), where exports use one thread. */
 const WORKER_URL = new URL("./exportWorker.mjs", import.meta.url);

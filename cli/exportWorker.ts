@@ -4,8 +4,8 @@
  * (exportPart.ts) and posts its progress and result.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { runExportPart, type ExportPartRequest } from "./exportPart";
-import type { ExportPartMessage } from "./exportThreads";
+import { runExportPart } from "./exportPart";
+import type { ExportPartMessage, ExportPartRequest } from "./exportPartProtocol";
 
 const post = (message: ExportPartMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 

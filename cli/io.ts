@@ -1,6 +1,6 @@
 import type { StreamSource } from "../shared/projectFile/stream";
 import type { RawInflate } from "../shared/projectFile/zipRead";
-import type { ExportParts } from "./exportThreads";
+import type { ExportParts } from "./exportPartProtocol";
 
 /**
  * Everything a command does to the outside world, so that commands are plain

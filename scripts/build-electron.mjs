@@ -7,33 +7,39 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-const ENTRIES = [
+/** The two bundles: what Electron starts (main) and what it loads into the window before the page (preload). */
+export const ELECTRON_BUNDLES = [
   { input: "electron/main.ts", output: "main.cjs" },
   { input: "electron/preload.ts", output: "preload.cjs" },
 ];
+
+/**
+ * esbuild's options for one bundle. Everything but Electron itself is
+ * bundled, so the packaged app needs no node_modules at run time
+ * (tests/electron/packaging.test.ts checks this with the same options).
+ */
+export function electronBundleOptions({ input, output }, { root = projectRoot, outDir = "dist-electron" } = {}) {
+  return {
+    absWorkingDir: root,
+    entryPoints: [input],
+    outfile: path.join(outDir, output),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    external: ["electron"],
+    sourcemap: true,
+    logLevel: "warning",
+  };
+}
 
 /**
  * Builds both bundles into `outDir` (relative to `root`, or absolute);
  * returns the output paths as given to esbuild.
  */
 export async function buildElectron({ root = projectRoot, outDir = "dist-electron" } = {}) {
-  await Promise.all(
-    ENTRIES.map(({ input, output }) =>
-      build({
-        absWorkingDir: root,
-        entryPoints: [input],
-        outfile: path.join(outDir, output),
-        bundle: true,
-        platform: "node",
-        format: "cjs",
-        target: "node20",
-        external: ["electron"],
-        sourcemap: true,
-        logLevel: "warning",
-      }),
-    ),
-  );
-  return ENTRIES.map(({ output }) => path.join(outDir, output));
+  await Promise.all(ELECTRON_BUNDLES.map((bundle) => build(electronBundleOptions(bundle, { root, outDir }))));
+  return ELECTRON_BUNDLES.map(({ output }) => path.join(outDir, output));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

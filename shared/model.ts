@@ -8,7 +8,7 @@
  * Unicode code points with shared/offsets.ts.
  */
 
-import type { AttrValue, AttributeDef, LinkTypeDef } from "./coding/model";
+import type { AttrValue, AttributeDef, LinkTypeDef } from "./coding/codebook";
 
 /** A tag that can be put on a span. `key` is its keyboard shortcut. */
 export interface LabelDef {

@@ -10,7 +10,7 @@
  */
 import { jsonlChunks } from "../../shared/formats/jsonl";
 import { checkParts, openProjectStream } from "../../shared/projectFile/stream";
-import type { ExportPartRun } from "../exportThreads";
+import type { ExportPartRun } from "../exportPartProtocol";
 import type { CliIo, OpenProjectFile } from "../io";
 import { LARGE_FILE_BYTES, createProgress } from "../progress";
 import { AnnotatorTally, annotatorWarning, exportCoding, streamedSources } from "./exportParts";

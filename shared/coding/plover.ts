@@ -7,7 +7,7 @@
  * (Open Event Data Alliance, draft 0.8); REQUEST takes the modes the manual
  * gives DEMAND. Categories without modes in the manual have none here.
  */
-import type { ChoiceOption } from "./model";
+import type { ChoiceOption } from "./codebook";
 
 export interface PloverCategory {
   code: string;

@@ -1,0 +1,55 @@
+import type { Project } from "../../shared/model";
+import { PROJECT_FILE_FILTERS } from "../components/OpenProject";
+import { platform } from "../platform";
+import { exportJsonlInBackground, projectFileInBackground } from "../workers/client";
+
+/** Safe file name from a project name: no path separators or control characters. */
+export function fileStem(name: string): string {
+  return name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, "_").trim() || "spanwise";
+}
+
+/** What a long file action reports while it runs and when it ends. */
+export interface ActionFeedback {
+  notify(text: string, kind?: "info" | "problem"): void;
+  setBusy(message: string | null): void;
+}
+
+async function withBusy(feedback: ActionFeedback, busy: string, failure: string, work: () => Promise<string | null>): Promise<void> {
+  feedback.setBusy(busy);
+  try {
+    const done = await work();
+    if (done) feedback.notify(done);
+  } catch (err) {
+    feedback.notify(`${failure}: ${err instanceof Error ? err.message : String(err)}`, "problem");
+  } finally {
+    feedback.setBusy(null);
+  }
+}
+
+/** Exports the project's documents and spans as JSON Lines, built off the UI thread. */
+export function exportJsonl(project: Project, feedback: ActionFeedback): Promise<void> {
+  return withBusy(feedback, "Exporting…", "The export failed", async () => {
+    const { parts, documents: count } = await exportJsonlInBackground(project.id);
+    const result = await platform.saveFile({
+      suggestedName: `${fileStem(project.name)}.jsonl`,
+      filters: [{ name: "JSON Lines", extensions: ["jsonl"] }],
+      mime: "application/x-ndjson",
+      parts,
+    });
+    return result.saved ? `Exported ${count} document${count === 1 ? "" : "s"} to ${result.fileName}.` : null;
+  });
+}
+
+/** Saves the whole project as a .spanwise file. */
+export function saveProjectFile(project: Project, feedback: ActionFeedback): Promise<void> {
+  return withBusy(feedback, "Saving the project file…", "The project file was not saved", async () => {
+    const bytes = await projectFileInBackground(project.id);
+    const result = await platform.saveFile({
+      suggestedName: `${fileStem(project.name)}.spanwise`,
+      filters: PROJECT_FILE_FILTERS,
+      mime: "application/zip",
+      parts: [bytes],
+    });
+    return result.saved ? `Saved the project to ${result.fileName}.` : null;
+  });
+}
