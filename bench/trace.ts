@@ -139,7 +139,8 @@ export function breakdown(events: TraceEvent[], timeline: Mark[], until: number,
     `  script compile ${sum(["v8.compile", "V8.CompileCode", "v8.compileModule", "CompileScript"])} ms, evaluate ${sum(["EvaluateScript", "v8.evaluateModule"])} ms, other JS ${sum(["FunctionCall", "TimerFire", "FireAnimationFrame", "EventDispatch", "RunMicrotasks", "V8.RunMicrotasks"])} ms`,
     `  style ${sum(["UpdateStyle", "RecalculateStyles", "ParseAuthorStyleSheet"])} ms, layout ${sum(["Layout", "UpdateLayoutTree"])} ms, paint ${sum(["Paint", "PrePaint", "Layerize", "Commit"])} ms, HTML parse ${sum(["ParseHTML"])} ms, GC ${sum(["MajorGC", "MinorGC", "V8.GC_SCAVENGER", "BlinkGC.AtomicPhase"])} ms`,
   ];
-  const sends = events.filter((e) => e.name === "ResourceSendRequest" && e.ts >= t0 && e.ts <= endTs);
+  // Only the app's own requests: a fresh browser profile also loads Chromium's own pages.
+  const sends = events.filter((e) => e.name === "ResourceSendRequest" && e.ts >= t0 && e.ts <= endTs && e.args?.data?.url?.startsWith(appUrl));
   for (const send of sends) {
     const url = send.args?.data?.url ?? "?";
     const finish = events.find((e) => e.name === "ResourceFinish" && (e.args?.data as { requestId?: string } | undefined)?.requestId === (send.args?.data as { requestId?: string } | undefined)?.requestId);
