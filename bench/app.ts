@@ -103,6 +103,16 @@ export function coldProfile(template: string): string {
   return dir;
 }
 
+/**
+ * Navigates (or reloads) with `load`, then waits for the promise that an init
+ * script of the new page put at `window[name]`, and returns what it resolves with.
+ */
+export async function afterLoad<T>(page: Page, load: () => Promise<unknown>, name: string): Promise<T> {
+  await load();
+  await page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, name);
+  return page.evaluate((name) => (window as unknown as Record<string, Promise<T>>)[name]!, name);
+}
+
 /** Waits for the app, and names the annotator "bench" when it asks (on first start). */
 async function answerFirstStart(page: Page): Promise<void> {
   const dialog = page.getByRole("dialog", { name: "Who is annotating?" });

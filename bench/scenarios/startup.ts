@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
-import { coldProfile, heapAfterGc, launchBrowser, seededProfile } from "../app";
+import { afterLoad, coldProfile, heapAfterGc, launchBrowser, seededProfile } from "../app";
 import { corpusKit, type CorpusDocument, type DocumentShape } from "../corpus";
 import { servePeerPages, writePeerPages } from "../peers";
 import { installProbe } from "../probe";
@@ -88,10 +88,8 @@ async function rememberOpenDocument(seeded: SeedResult): Promise<void> {
 }
 
 /** Navigates (or reloads) and waits for the startup probe's two times. */
-async function measureLoad(page: Page, load: () => Promise<unknown>): Promise<StartupTimes> {
-  await load();
-  await page.waitForFunction(() => window.__startup !== undefined);
-  return page.evaluate(() => window.__startup!);
+function measureLoad(page: Page, load: () => Promise<unknown>): Promise<StartupTimes> {
+  return afterLoad<StartupTimes>(page, load, "__startup");
 }
 
 async function startBrowser(profileDir: string, expect: StartupExpectation, timeline = false): Promise<{ context: BrowserContext; page: Page }> {
