@@ -1,7 +1,7 @@
 import type { DocumentRecord, Project, SpanRecord } from "../shared/model";
 import { db } from "./store/db";
 import { openStore } from "./store/openStore";
-import { openStartProject } from "./store/projects";
+import { CURRENT_PROJECT_KEY, openStartProject } from "./store/projects";
 import { ANNOTATOR_KEY } from "./store/settings";
 import { documentSpans } from "./store/spans";
 
@@ -37,27 +37,37 @@ export function readFirstScreen(): Promise<FirstScreen> {
   return reading;
 }
 
-/** Opens the store (and the start project, creating one in an empty store) and reads what the first screen shows. */
+/**
+ * Opens the store and reads what the first screen shows, in three rounds of
+ * read-only requests that IndexedDB runs side by side: the remembered
+ * project's id and the annotator; the project and its settings; the open
+ * document's record, text and spans. Only when no project is remembered (a
+ * first start, or it was deleted) does it take the read-write way of
+ * openStartProject, which may create one.
+ */
 export async function loadFirstScreen(): Promise<FirstScreen> {
   await openStore();
-  const project = await openStartProject();
-  // Separate read-only requests run side by side in IndexedDB.
-  const [annotator, openId, hidden] = await Promise.all([
-    db.settings.get(ANNOTATOR_KEY),
-    db.settings.get(openDocumentKey(project.id)),
-    db.settings.get(hiddenLayersKey(project.id)),
-  ]);
+  const [remembered, annotator] = await Promise.all([db.settings.get(CURRENT_PROJECT_KEY), db.settings.get(ANNOTATOR_KEY)]);
+  const rememberedId = typeof remembered?.value === "string" ? remembered.value : null;
+  let found = rememberedId ? await projectWithSettings(rememberedId) : null;
+  if (!found?.project) found = await projectWithSettings((await openStartProject()).id);
+  const { project, openId, hidden } = found;
   let open: FirstScreen["open"] = null;
-  if (typeof openId?.value === "string") {
-    const [doc, text, spans] = await Promise.all([db.documents.get(openId.value), db.texts.get(openId.value), documentSpans(openId.value)]);
-    if (doc && doc.projectId === project.id && text) open = { doc, text: text.text, spans };
+  if (typeof openId === "string") {
+    const [doc, text, spans] = await Promise.all([db.documents.get(openId), db.texts.get(openId), documentSpans(openId)]);
+    if (doc && doc.projectId === project!.id && text) open = { doc, text: text.text, spans };
   }
   return {
-    project,
+    project: project!,
     annotator: typeof annotator?.value === "string" ? annotator.value : null,
     open,
-    hidden: Array.isArray(hidden?.value) ? (hidden.value as string[]) : [],
+    hidden: Array.isArray(hidden) ? (hidden as string[]) : [],
   };
+}
+
+async function projectWithSettings(id: string): Promise<{ project: Project | undefined; openId: unknown; hidden: unknown }> {
+  const [project, openId, hidden] = await Promise.all([db.projects.get(id), db.settings.get(openDocumentKey(id)), db.settings.get(hiddenLayersKey(id))]);
+  return { project, openId: openId?.value, hidden: hidden?.value };
 }
 
 /**

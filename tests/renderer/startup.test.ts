@@ -8,7 +8,7 @@ import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SpanRecord } from "../../shared/model";
 import { importTextFiles } from "../../renderer/store/documents";
-import { createProject } from "../../renderer/store/projects";
+import { CURRENT_PROJECT_KEY, createProject } from "../../renderer/store/projects";
 import { ANNOTATOR_KEY, writeSetting } from "../../renderer/store/settings";
 import { putSpans } from "../../renderer/store/spans";
 import { hiddenLayersKey, loadFirstScreen, openDocumentKey } from "../../renderer/startup";
@@ -62,6 +62,16 @@ describe("the first screen", () => {
       ["s1", 14, 18, true],
       ["s2", 0, 4, false],
     ]);
+  });
+
+  it("opens another project when the remembered one was deleted, with that project's own document", async () => {
+    const kept = await createProject("Kept");
+    const [keptDoc] = (await importTextFiles(kept.id, [file("kept.txt", "Still here.")])).added;
+    await writeSetting(openDocumentKey(kept.id), keptDoc!.id);
+    await writeSetting(CURRENT_PROJECT_KEY, "deleted-project");
+    const first = await loadFirstScreen();
+    expect(first.project.id).toBe(kept.id);
+    expect(first.open?.text).toBe("Still here.");
   });
 
   it("shows no document when the remembered one is gone or belongs to another project", async () => {
