@@ -1,7 +1,9 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 import { readFileSync } from "node:fs";
 import { CONTENT_SECURITY_POLICY } from "./shared/csp";
+import { APPLE_TOUCH_ICON, THEME_COLOR, webAppManifest } from "./renderer/pwa/manifest";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -20,12 +22,59 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * The installable, offline browser build: dist/manifest.webmanifest and a
+ * Workbox service worker (dist/sw.js) that precaches every file the app
+ * loads, so once opened it starts with the server stopped and the network
+ * off. Nothing else is cached: the data lives in IndexedDB, and nothing
+ * remote is fetched. A new version waits until the user reloads from the
+ * notice (renderer/pwa/updates.ts) or the app is next started.
+ */
+function offlineApp(): Plugin[] {
+  // vite-plugin-pwa links the manifest; the title bar's colour and Safari's home-screen icon are set here.
+  const installTags: Plugin = {
+    name: "spanwise-install-tags",
+    apply: "build",
+    transformIndexHtml: () => [
+      { tag: "meta", attrs: { name: "theme-color", content: THEME_COLOR }, injectTo: "head" },
+      { tag: "link", attrs: { rel: "apple-touch-icon", href: `./${APPLE_TOUCH_ICON}` }, injectTo: "head" },
+    ],
+  };
+  const serviceWorker = VitePWA({
+    registerType: "prompt",
+    // Registered from main.tsx, and only in a browser: the desktop shell loads the same dist/ from its own scheme.
+    injectRegister: false,
+    manifest: webAppManifest,
+    // The glob below already takes every icon; listing them again would precache them twice.
+    includeManifestIcons: false,
+    workbox: {
+      // The app shell, its lazily loaded chunks, the workers and the icons; never the source maps.
+      globPatterns: ["**/*.{html,js,css,svg,png}"],
+      globIgnores: ["**/*.map"],
+      // Workbox skips (with a warning only) files over its 2 MiB default; the main bundle must never be skipped.
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      // Opening the app's address (with any query) while offline gets the app; other files keep their own URL.
+      navigateFallback: "index.html",
+      navigateFallbackAllowlist: [/\/(index\.html)?(\?.*)?$/],
+      cleanupOutdatedCaches: true,
+      // The first install takes the open page at once, so it works offline without a reload;
+      // an update still waits for the user (registerType "prompt" never skips waiting by itself).
+      clientsClaim: true,
+      runtimeCaching: [],
+      sourcemap: false,
+    },
+  });
+  return [installTags, ...serviceWorker];
+}
+
 // The renderer is built to dist/ with relative asset URLs so the same build
 // loads from the desktop shell's app:// scheme and from `npm run web`.
 export default defineConfig({
   root: "renderer",
   base: "./",
-  plugins: [react(), cspMeta()],
+  // The app has no routes of its own: a missing file is a 404, never index.html (which would hide a broken build).
+  appType: "mpa",
+  plugins: [react(), cspMeta(), offlineApp()],
   define: { __SPANWISE_VERSION__: JSON.stringify(version) },
   build: {
     // SPANWISE_DIST (an absolute path) builds elsewhere, e.g. for a benchmark beside a test run.

@@ -21,12 +21,13 @@ import { importScenario } from "./scenarios/import";
 import { listScenario } from "./scenarios/list";
 import { openScenario } from "./scenarios/open";
 import { startupScenario } from "./scenarios/startup";
+import { storeScenario } from "./scenarios/store";
 import { tagScenario } from "./scenarios/tag";
 import { table, type Figure } from "./stats";
 // @ts-expect-error plain ES module shared with the start script
 import { describeError, startWebServer } from "../scripts/web.mjs";
 
-const SCENARIOS: Scenario[] = [startupScenario, openScenario, tagScenario, importScenario, exportScenario, listScenario];
+const SCENARIOS: Scenario[] = [startupScenario, openScenario, tagScenario, importScenario, exportScenario, listScenario, storeScenario];
 
 export async function main(argv: string[], root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..")): Promise<number> {
   const smoke = argv.includes("--smoke");

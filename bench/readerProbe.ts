@@ -39,9 +39,9 @@ export async function installReaderProbe(title: string): Promise<number> {
   const doc = docs.find((d) => d.title === title);
   if (!doc) throw new Error(`no document "${title}"`);
   const [textRow] = await all<{ text: string }>("texts", null, doc.id);
-  // Stored as [id, start, end, label, annotator, createdAt, updatedAt, deleted (0/1), …] (renderer/store/db.ts).
-  const [set] = await all<{ spans: [string, number, number, string, string, number, number, 0 | 1][] }>("spanSets", null, doc.id);
-  const spans = (set?.spans ?? []).map(([id, start, , , , , , deleted]) => ({ id, start, deleted: deleted === 1 }));
+  // One record per span, keyed [docId+id] (renderer/store/db.ts).
+  const records = await all<{ id: string; start: number; deleted: boolean }>("spans", null, IDBKeyRange.bound([doc.id, ""], [doc.id, "\uffff"]));
+  const spans = records.map(({ id, start, deleted }) => ({ id, start, deleted }));
   db.close();
 
   const lines = textRow!.text.split("\n");

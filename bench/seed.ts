@@ -54,17 +54,24 @@ export async function seedInPage(request: SeedRequest): Promise<SeedResult> {
   const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
   let docs: object[] = [];
   let texts: object[] = [];
-  // Each document's spans in one record, in id order, as the app keeps them (renderer/store/db.ts, StoredSpan).
-  let spanSets: { docId: string; projectId: string; spans: [string, number, number, string, string, number, number, 0 | 1][] }[] = [];
+  // As the app keeps them (renderer/store/db.ts, schema v6): one record per span with its
+  // revision, and each document's read cache (SpanPack: the spans packed, in id order).
+  type Packed = [string, number, number, string, string, number, number, 0 | 1, number];
+  const REV = 1;
+  let spanRecords: object[] = [];
+  let packs: { docId: string; projectId: string; rev: number; spans: Packed[] }[] = [];
   let pending = 0;
   const flush = async () => {
-    const tx = db.transaction(["documents", "texts", "spanSets"], "readwrite", { durability: "relaxed" });
+    const tx = db.transaction(["documents", "texts", "spans", "spanPacks", "counters"], "readwrite", { durability: "relaxed" });
     for (const d of docs) tx.objectStore("documents").put(d);
     for (const t of texts) tx.objectStore("texts").put(t);
-    for (const set of spanSets) tx.objectStore("spanSets").put(set);
+    for (const s of spanRecords) tx.objectStore("spans").put(s);
+    for (const p of packs) tx.objectStore("spanPacks").put(p);
+    tx.objectStore("counters").put({ name: "rev", value: REV });
     docs = [];
     texts = [];
-    spanSets = [];
+    spanRecords = [];
+    packs = [];
     pending = 0;
     await done(tx);
   };
@@ -81,11 +88,14 @@ export async function seedInPage(request: SeedRequest): Promise<SeedResult> {
       docs.push({ id, projectId, title, textHash, length: text.length, createdAt: ++createdAt });
       texts.push({ docId: id, text });
       if (first.length < 20) first.push({ id, title });
-      const own = made.map((s): [string, number, number, string, string, number, number, 0 | 1] => {
+      const own = made.map((s): Packed => {
         const at = base + spanCount++;
-        return [s.id, s.start, s.end, s.label, "bench", at, at, 0];
+        return [s.id, s.start, s.end, s.label, "bench", at, at, 0, REV];
       });
-      if (own.length) spanSets.push({ docId: id, projectId, spans: own.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) });
+      for (const [sid, start, end, label, annotator, createdAt, updatedAt] of own) {
+        spanRecords.push({ id: sid, projectId, docId: id, start, end, label, annotator, createdAt, updatedAt, deleted: false, rev: REV });
+      }
+      if (own.length) packs.push({ docId: id, projectId, rev: REV, spans: own.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) });
       pending += 1 + own.length;
       documentCount++;
       if (pending >= request.batch) await flush();

@@ -5,19 +5,28 @@
 import { app, BrowserWindow, ipcMain, type IpcMainInvokeEvent } from "electron";
 import path from "node:path";
 import { BRIDGE_CHANNELS } from "../shared/bridge";
+import type { AppMenu } from "./appMenu";
 import { backupFolder } from "./backupFiles";
 import { openFiles, saveFile } from "./fileOperations";
-import { parseOpenFilesArgs, parseSaveFileArgs } from "./ipcValidation";
+import { parseOpenFilesArgs, parseOpenRecentArgs, parseSaveFileArgs, parseSetMenuCommandsArgs } from "./ipcValidation";
+import type { ProjectFileRequests } from "./projectFileRequests";
+import type { RecentProjects } from "./recentProjects";
 import { isAllowedSender } from "./security";
 
-export function registerBridgeHandlers(): void {
+export interface BridgeServices {
+  recent: RecentProjects;
+  projectFiles: ProjectFileRequests;
+  menu: AppMenu;
+}
+
+export function registerBridgeHandlers({ recent, projectFiles, menu }: BridgeServices): void {
   ipcMain.handle(BRIDGE_CHANNELS.openFiles, (event, ...args: unknown[]) => {
     const window = trustedWindow(event);
-    return openFiles(window, parseOpenFilesArgs(args));
+    return openFiles(window, parseOpenFilesArgs(args), projectFiles.remember);
   });
   ipcMain.handle(BRIDGE_CHANNELS.saveFile, (event, ...args: unknown[]) => {
     const window = trustedWindow(event);
-    return saveFile(window, parseSaveFileArgs(args));
+    return saveFile(window, parseSaveFileArgs(args), projectFiles.remember);
   });
   // Backups live in a fixed folder of the app's data directory; names are checked in backupFiles.ts.
   const backups = backupFolder(path.join(app.getPath("userData"), "backups"));
@@ -40,6 +49,20 @@ export function registerBridgeHandlers(): void {
     trustedWindow(event);
     expectArgs("removeBackup", args, 1);
     return backups.remove(args[0]);
+  });
+  ipcMain.handle(BRIDGE_CHANNELS.recentProjects, (event, ...args: unknown[]) => {
+    trustedWindow(event);
+    expectArgs("recentProjects", args, 0);
+    return recent.list();
+  });
+  // The page names an entry by id; the path behind it never crosses the bridge.
+  ipcMain.handle(BRIDGE_CHANNELS.openRecent, (event, ...args: unknown[]) => {
+    trustedWindow(event);
+    return projectFiles.openRecentForPage(parseOpenRecentArgs(args));
+  });
+  ipcMain.handle(BRIDGE_CHANNELS.setMenuCommands, (event, ...args: unknown[]) => {
+    trustedWindow(event);
+    menu.setCommands(event.sender, parseSetMenuCommandsArgs(args));
   });
 }
 

@@ -3,7 +3,8 @@
  * renderer is untrusted, so each parser takes `unknown` and returns a typed
  * value or throws an Error that says what was wrong.
  */
-import type { FileFilter, SaveRequest } from "../shared/bridge";
+import { MENU_NAMES, type FileFilter, type MenuCommand, type SaveRequest } from "../shared/bridge";
+import { toAccelerator } from "./accelerator";
 
 /** Largest content `saveFile` accepts: bigger exports need a streaming operation. */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
@@ -13,6 +14,13 @@ const MAX_FILTER_NAME_LENGTH = 100;
 const MAX_FILE_NAME_LENGTH = 255;
 const EXTENSION = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_-]{0,15})$/;
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+/** More commands than any menu should hold; a longer list is a bug in the renderer or an attack. */
+export const MAX_MENU_COMMANDS = 200;
+const MAX_TITLE_LENGTH = 100;
+/** Command ids as the renderer's registry writes them: "project.save", "export-jsonl". */
+const COMMAND_ID = /^[a-z][a-z0-9]*(?:[.:-][a-z0-9]+)*$/i;
+/** Ids this process hands out for recent files (UUIDs). */
+const RECENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The renderer's arguments to `openFiles`. */
 export function parseOpenFilesArgs(args: readonly unknown[]): FileFilter[] {
@@ -24,6 +32,50 @@ export function parseOpenFilesArgs(args: readonly unknown[]): FileFilter[] {
 export function parseSaveFileArgs(args: readonly unknown[], maxBytes = MAX_SAVE_BYTES): SaveRequest {
   expectArgCount("saveFile", args, 1);
   return parseSaveRequest(args[0], maxBytes);
+}
+
+/** The renderer's arguments to `openRecent`: the id of an entry of the list it was given. */
+export function parseOpenRecentArgs(args: readonly unknown[]): string {
+  expectArgCount("openRecent", args, 1);
+  const id = args[0];
+  if (typeof id !== "string" || !RECENT_ID.test(id)) throw new Error("openRecent takes the id of a recent project file");
+  return id;
+}
+
+/**
+ * The renderer's arguments to `setMenuCommands`: unique ids, printable
+ * titles, keys that are key combinations (returned as Electron
+ * accelerators), one of the known menus.
+ */
+export function parseSetMenuCommandsArgs(args: readonly unknown[]): MenuCommand[] {
+  expectArgCount("setMenuCommands", args, 1);
+  const value = args[0];
+  if (!Array.isArray(value)) throw new Error("commands must be an array");
+  if (value.length > MAX_MENU_COMMANDS) throw new Error(`at most ${MAX_MENU_COMMANDS} menu commands are allowed`);
+  const seen = new Set<string>();
+  return value.map((item, index) => {
+    const where = `commands[${index}]`;
+    const record = expectRecord(item, where, ["id", "title", "accelerator", "enabled", "menu"]);
+    const { id, title, accelerator, enabled, menu } = record;
+    if (typeof id !== "string" || id.length > 64 || !COMMAND_ID.test(id)) throw new Error(`${where}.id must be letters and digits joined by ".", ":" or "-", at most 64 characters`);
+    if (seen.has(id)) throw new Error(`${where}.id "${id}" is used twice`);
+    seen.add(id);
+    if (typeof title !== "string" || title.trim() === "" || title.length > MAX_TITLE_LENGTH || CONTROL_CHARS.test(title)) {
+      throw new Error(`${where}.title must be a non-empty string of at most ${MAX_TITLE_LENGTH} printable characters`);
+    }
+    if (typeof enabled !== "boolean") throw new Error(`${where}.enabled must be true or false`);
+    if (typeof menu !== "string" || !(MENU_NAMES as readonly string[]).includes(menu)) throw new Error(`${where}.menu must be one of ${MENU_NAMES.join(", ")}`);
+    const command: MenuCommand = { id, title, enabled, menu: menu as MenuCommand["menu"] };
+    if (accelerator !== undefined) {
+      if (typeof accelerator !== "string" || accelerator.length > 40) throw new Error(`${where}.accelerator must be a short string`);
+      try {
+        command.accelerator = toAccelerator(accelerator);
+      } catch (error) {
+        throw new Error(`${where}.accelerator: ${(error as Error).message}`);
+      }
+    }
+    return command;
+  });
 }
 
 export function parseFileFilters(value: unknown): FileFilter[] {

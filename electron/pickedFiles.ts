@@ -14,6 +14,8 @@ export const MAX_PICKED_FILE_BYTES = 64 * 1024 * 1024;
 export interface SkippedFile {
   name: string;
   reason: string;
+  /** The file system's error code when reading failed (ENOENT: the file is gone). */
+  code?: string;
 }
 
 export interface PickedFilesResult {
@@ -49,7 +51,8 @@ export async function readPickedFiles(
         result.files.push({ name, bytes: new Uint8Array(await fs.readFile(filePath)) });
       }
     } catch (error) {
-      result.skipped.push({ name, reason: describeReadError(error) });
+      const code = (error as { code?: unknown } | null)?.code;
+      result.skipped.push({ name, reason: describeReadError(error), ...(typeof code === "string" ? { code } : {}) });
     }
   }
   return result;

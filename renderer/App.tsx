@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import { AnnotatorDialog } from "./components/AnnotatorDialog";
 import { StoreFailure } from "./components/StoreFailure";
@@ -6,7 +6,8 @@ import { platform } from "./platform";
 import { startAutomaticBackups } from "./store/backups";
 import { requestPersistentStorage } from "./store/storage";
 import { db } from "./store/db";
-import { CURRENT_PROJECT_KEY, openStartProject } from "./store/projects";
+import { openStartProject } from "./store/projects";
+import { useWindowProject, windowProject } from "./store/openProject";
 import { describeStoreError } from "./store/saveStatus";
 import { ANNOTATOR_KEY, writeSetting } from "./store/settings";
 import { history } from "./store/history";
@@ -28,24 +29,36 @@ export function App() {
   return <OpenApp first={first} />;
 }
 
-/** The app once the store is open: nothing reads the store before that. */
+/**
+ * The app once the store is open: nothing reads the store before that. What
+ * the first screen read stands in for the live queries until they answer.
+ */
 function OpenApp({ first }: { first: FirstScreen }) {
-  const projectId = useLiveQuery(
-    async () => {
-      const id = (await db.settings.get(CURRENT_PROJECT_KEY))?.value;
-      return typeof id === "string" && (await db.projects.get(id)) ? id : null;
-    },
-    [],
-    first.project.id,
-  );
+  // Each window has its own open project (store/openProject.ts).
+  const openId = useWindowProject();
+  const project = useLiveQuery(async () => (openId ? ((await db.projects.get(openId)) ?? null) : null), [openId], openId === first.project.id ? first.project : undefined);
+  // undefined while loading (or while the query still answers for the previous project), null when it is gone.
+  // A write that found this window's project gone closes it too (before the live query hears).
+  const [goneId, setGoneId] = useState<string | null>(null);
+  useEffect(() => windowProject.onProjectGone(setGoneId), []);
+  const projectId = openId !== null && goneId === openId ? null : project === undefined || (project && project.id !== openId) ? undefined : project ? openId : null;
+  const projectName = useRef<string | null>(null);
   // null when no name has been given yet.
   const annotator = useLiveQuery(async () => ((await db.settings.get(ANNOTATOR_KEY))?.value as string | undefined) ?? null, [], first.annotator);
   const [problem, setProblem] = useState<string | null>(null);
 
-  // The remembered project was deleted (in another window, say): open another.
+  if (project) projectName.current = project.name;
+  // This window's project was deleted in another window: say so, and open another.
   useEffect(() => {
-    if (projectId === null) openStartProject().catch((err: unknown) => setProblem(describeStoreError(err)));
-  }, [projectId]);
+    if (projectId !== null) return;
+    if (openId && !windowProject.wasDeletedHere(openId) && projectName.current !== null) {
+      // Found by a refused write (goneId): that change is lost with the project, and the window must say so.
+      const lost = goneId === openId ? " Your last change was not saved." : "";
+      setProblem(`The project “${projectName.current}” was deleted in another window, so it was closed here.${lost}`);
+    }
+    projectName.current = null;
+    openStartProject().catch((err: unknown) => setProblem(describeStoreError(err)));
+  }, [projectId, openId, goneId]);
   // Undo belongs to the project it was done in.
   useEffect(() => history.clear(), [projectId]);
   // Backups outside the store, every few minutes of work, and the request that the browser keep

@@ -6,6 +6,7 @@ import type { CommandContext } from "./commands";
 import { DocumentList } from "./components/DocumentList";
 import { EventsView } from "./components/EventsView";
 import { Notices } from "./components/Notices";
+import { ProjectFileOpener } from "./components/OpenProject";
 import type { ReaderHandle } from "./reader/Reader";
 import { db } from "./store/db";
 import { useSetting } from "./store/settings";
@@ -120,6 +121,8 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
         setBusy={setBusy}
       />
       <Notices notices={notices} onDismiss={dismiss} />
+      {/* Project files from every source (Open project, Open recent, the desktop app's double-click) open here, one at a time. */}
+      {project && <ProjectFileOpener currentProject={project} notify={notify} setBusy={setBusy} />}
       <div className="sw-body">
         <DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} onOpen={openDocument} />
         <main className="sw-main">

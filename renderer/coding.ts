@@ -66,8 +66,8 @@ export async function addActorFromSpan(span: SpanRecord, name: string): Promise<
   const now = Date.now();
   const actor: ActorRecord = { id: crypto.randomUUID(), projectId: span.projectId, name, aliases: [], createdAt: now, updatedAt: now, deleted: false };
   const after: SpanRecord = { ...span, actorId: actor.id, updatedAt: now };
-  await history.perform({ label: "Add actor", docId: span.docId, edits: [{ before: span, after }], actorEdits: [{ before: null, after: actor }] });
-  return actor;
+  const written = await history.perform({ label: "Add actor", docId: span.docId, edits: [{ before: span, after }], actorEdits: [{ before: null, after: actor }] });
+  return written.actors[0]!;
 }
 
 /**
@@ -92,8 +92,8 @@ export async function addLink(type: LinkTypeDef, from: SpanRecord, to: SpanRecor
   };
   const linkEdits: Edit<LinkRecord>[] = [{ before: null, after: link }];
   if (type.single) for (const old of live) linkEdits.push({ before: old, after: tombstone(old, now) });
-  await history.perform({ label: `Link ${type.name}`, docId: from.docId, edits: [], linkEdits });
-  return link;
+  const written = await history.perform({ label: `Link ${type.name}`, docId: from.docId, edits: [], linkEdits });
+  return written.links[0]!;
 }
 
 export async function removeLink(link: LinkRecord): Promise<void> {

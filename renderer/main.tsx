@@ -3,14 +3,21 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { config as zodConfig } from "zod";
 import { App } from "./App";
+import { platform } from "./platform";
+import { UpdateNotice } from "./pwa/UpdateNotice";
+import { registerOfflineApp } from "./pwa/updates";
 import "./styles.css";
 
 // zod probes for eval-compiled validators with Function(""); the CSP forbids
 // eval, so tell zod not to try (it would only log a CSP violation).
 zodConfig({ jitless: true });
 
+// Only a browser keeps the app for offline use: the desktop shell loads it from disk through its own scheme.
+const offlineApp = platform.kind === "browser" ? registerOfflineApp() : null;
+
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <App />
+    {offlineApp && <UpdateNotice offlineApp={offlineApp} />}
   </StrictMode>,
 );

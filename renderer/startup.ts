@@ -1,7 +1,8 @@
 import type { DocumentRecord, Project, SpanRecord } from "../shared/model";
 import { db } from "./store/db";
 import { openStore } from "./store/openStore";
-import { CURRENT_PROJECT_KEY, openStartProject } from "./store/projects";
+import { docSettingKey, windowDocument } from "./store/openProject";
+import { openStartProject } from "./store/projects";
 import { ANNOTATOR_KEY } from "./store/settings";
 import { documentSpans } from "./store/spans";
 
@@ -15,17 +16,18 @@ import { documentSpans } from "./store/spans";
  * values; the live queries then keep them current.
  */
 export interface FirstScreen {
+  /** This window's project. */
   project: Project;
   /** Null until a name has been given. */
   annotator: string | null;
-  /** The document the project had open, with its text and spans (tombstones included); null when none. */
+  /** The document last opened in this project in any window (the setting a window without its own choice follows). */
+  rememberedDocId: string | null;
+  /** The document this window shows, with its text and spans (tombstones included); null when none. */
   open: { doc: DocumentRecord; text: string; spans: SpanRecord[] } | null;
   /** Annotators whose layers were hidden in this project. */
   hidden: string[];
 }
 
-/** The setting that remembers a project's open document. */
-export const openDocumentKey = (projectId: string) => `currentDocId:${projectId}`;
 /** The setting that remembers which annotators' layers a project hides. */
 export const hiddenLayersKey = (projectId: string) => `hiddenAnnotators:${projectId}`;
 
@@ -38,36 +40,31 @@ export function readFirstScreen(): Promise<FirstScreen> {
 }
 
 /**
- * Opens the store and reads what the first screen shows, in three rounds of
- * read-only requests that IndexedDB runs side by side: the remembered
- * project's id and the annotator; the project and its settings; the open
- * document's record, text and spans. Only when no project is remembered (a
- * first start, or it was deleted) does it take the read-write way of
- * openStartProject, which may create one.
+ * Opens the store and this window's project (openStartProject: the one it
+ * had open, else the last opened anywhere, else the first, else a new one)
+ * and reads what the first screen shows, each round's requests side by side:
+ * the project with the annotator; the project's settings; the open
+ * document's record, text and spans.
  */
 export async function loadFirstScreen(): Promise<FirstScreen> {
   await openStore();
-  const [remembered, annotator] = await Promise.all([db.settings.get(CURRENT_PROJECT_KEY), db.settings.get(ANNOTATOR_KEY)]);
-  const rememberedId = typeof remembered?.value === "string" ? remembered.value : null;
-  let found = rememberedId ? await projectWithSettings(rememberedId) : null;
-  if (!found?.project) found = await projectWithSettings((await openStartProject()).id);
-  const { project, openId, hidden } = found;
+  const [project, annotator] = await Promise.all([openStartProject(), db.settings.get(ANNOTATOR_KEY)]);
+  const [remembered, hidden] = await Promise.all([db.settings.get(docSettingKey(project.id)), db.settings.get(hiddenLayersKey(project.id))]);
+  const rememberedDocId = typeof remembered?.value === "string" ? remembered.value : null;
+  const own = windowDocument(project.id);
+  const openId = own !== undefined ? own : rememberedDocId;
   let open: FirstScreen["open"] = null;
-  if (typeof openId === "string") {
+  if (openId) {
     const [doc, text, spans] = await Promise.all([db.documents.get(openId), db.texts.get(openId), documentSpans(openId)]);
-    if (doc && doc.projectId === project!.id && text) open = { doc, text: text.text, spans };
+    if (doc && doc.projectId === project.id && text) open = { doc, text: text.text, spans };
   }
   return {
-    project: project!,
+    project,
     annotator: typeof annotator?.value === "string" ? annotator.value : null,
+    rememberedDocId,
     open,
-    hidden: Array.isArray(hidden) ? (hidden as string[]) : [],
+    hidden: Array.isArray(hidden?.value) ? (hidden.value as string[]) : [],
   };
-}
-
-async function projectWithSettings(id: string): Promise<{ project: Project | undefined; openId: unknown; hidden: unknown }> {
-  const [project, openId, hidden] = await Promise.all([db.projects.get(id), db.settings.get(openDocumentKey(id)), db.settings.get(hiddenLayersKey(id))]);
-  return { project, openId: openId?.value, hidden: hidden?.value };
 }
 
 /**

@@ -78,6 +78,14 @@ export interface SpanRecord {
   attrs?: Record<string, AttrValue>;
   /** The registry actor this span names (an {@link ActorRecord} id): the value of its label's `actor` attribute. */
   actorId?: string;
+  /** Who made the last change, when not the annotator (a relabel by a colleague, an undo); absent: the annotator. */
+  updatedBy?: string;
+  /**
+   * The local store's revision of this record (renderer/store/db.ts,
+   * STORE_REV): set by every write there, compared by the next. Local to one
+   * store: never written to files, never compared across stores.
+   */
+  rev?: number;
 }
 
 /**

@@ -1,15 +1,23 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { MergeReport } from "../../shared/merge";
 import { decodeProjectFile, type ProjectSnapshot } from "../../shared/projectFile";
+import { platform } from "../platform";
+import type { IncomingProjectFile } from "../platform/platform";
 import { describeStoreError } from "../store/saveStatus";
 import { describeMergeReport, mergeIntoProject, openAsNewProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
 import { Dialog } from "./Dialog";
 import { FileButton } from "./FileButton";
+import { openProjectFile, takeProjectFiles } from "./projectFileInbox";
 
 export const PROJECT_FILE_FILTERS = [{ name: "Spanwise project", extensions: ["spanwise"] }];
 
-interface OpenProjectProps {
+/** "Open project": picks a project file and hands it to the workspace's ProjectFileOpener. */
+export function OpenProject() {
+  return <FileButton label="Open project" filters={PROJECT_FILE_FILTERS} onFiles={(files) => openProjectFile(files[0]!)} />;
+}
+
+interface ProjectFileOpenerProps {
   currentProject: { id: string; name: string };
   notify(text: string, kind: "info" | "problem"): void;
   setBusy(text: string | null): void;
@@ -21,14 +29,20 @@ type Step =
   | null;
 
 /**
- * "Open project": reads and checks the whole file first (nothing is written
- * for a bad one), then asks whether to open it as a project of its own or
- * merge it into the open one, and ends a merge with its report.
+ * Opens project files from every source (Open project, Open Recent, a file
+ * the desktop app was asked to open): reads and checks the whole file first
+ * (nothing is written for a bad one), then asks whether to open it as a
+ * project of its own or merge it into the open one, and ends a merge with
+ * its report. Files that come while one is open wait their turn. Mounted
+ * once per workspace.
  */
-export function OpenProject({ currentProject, notify, setBusy }: OpenProjectProps) {
+export function ProjectFileOpener({ currentProject, notify, setBusy }: ProjectFileOpenerProps) {
   const [step, setStep] = useState<Step>(null);
+  // Files wait here while one is being read, chosen for, opened or merged.
+  const waiting = useRef<IncomingProjectFile[]>([]);
+  const handling = useRef(false);
 
-  const read = async (file: { name: string; bytes: Uint8Array }) => {
+  const read = async (file: IncomingProjectFile) => {
     setBusy(`Reading ${file.name}…`);
     try {
       const result = await decodeProjectFile(file.bytes, file.name, {
@@ -36,15 +50,46 @@ export function OpenProject({ currentProject, notify, setBusy }: OpenProjectProp
       });
       if (!result.ok) {
         notify(`${file.name} was not opened; nothing was changed.\n${result.problems.join("\n")}`, "problem");
+        finish();
         return;
       }
       setStep({ kind: "choose", fileName: file.name, snapshot: result.snapshot });
     } catch (err) {
       notify(`${file.name} was not opened: ${err instanceof Error ? err.message : String(err)}`, "problem");
+      finish();
     } finally {
       setBusy(null);
     }
   };
+  const latestRead = useRef(read);
+  latestRead.current = read;
+
+  const startNext = () => {
+    if (handling.current) return;
+    const file = waiting.current.shift();
+    if (!file) return;
+    handling.current = true;
+    void latestRead.current(file);
+  };
+  /** The current file is done with (opened, merged, cancelled or refused): on to the next. */
+  const finish = () => {
+    setStep(null);
+    handling.current = false;
+    startNext();
+  };
+
+  useEffect(() => {
+    const stop = takeProjectFiles((file) => {
+      waiting.current.push(file);
+      startNext();
+    });
+    return () => {
+      stop();
+      // Opening a file as a new project remounts the workspace: files still waiting go back to the inbox for the next opener.
+      for (const file of waiting.current.splice(0)) openProjectFile(file);
+    };
+  }, []);
+  useEffect(() => platform.desktop?.onOpenProjectFile(openProjectFile), []);
 
   const asNew = async (fileName: string, snapshot: ProjectSnapshot) => {
     setStep(null);
@@ -61,6 +106,7 @@ export function OpenProject({ currentProject, notify, setBusy }: OpenProjectProp
       notify(`${fileName} was not opened; nothing was changed. ${describeStoreError(err)}`, "problem");
     } finally {
       setBusy(null);
+      finish();
     }
   };
 
@@ -72,6 +118,7 @@ export function OpenProject({ currentProject, notify, setBusy }: OpenProjectProp
       setStep({ kind: "report", fileName, into: currentProject.name, report });
     } catch (err) {
       notify(`${fileName} was not merged; nothing was changed. ${describeStoreError(err)}`, "problem");
+      finish();
     } finally {
       setBusy(null);
     }
@@ -79,14 +126,13 @@ export function OpenProject({ currentProject, notify, setBusy }: OpenProjectProp
 
   return (
     <>
-      <FileButton label="Open project" filters={PROJECT_FILE_FILTERS} onFiles={(files) => void read(files[0]!)} />
       {step?.kind === "choose" && (
         <Dialog
           title={`Open ${step.fileName}`}
-          onCancel={() => setStep(null)}
+          onCancel={finish}
           actions={
             <>
-              <button type="button" className="sw-button" onClick={() => setStep(null)}>
+              <button type="button" className="sw-button" onClick={finish}>
                 Cancel
               </button>
               <button type="button" className="sw-button" onClick={() => void asNew(step.fileName, step.snapshot)}>
@@ -101,7 +147,7 @@ export function OpenProject({ currentProject, notify, setBusy }: OpenProjectProp
           <FileSummary snapshot={step.snapshot} />
         </Dialog>
       )}
-      {step?.kind === "report" && <MergeReportDialog fileName={step.fileName} into={step.into} report={step.report} onClose={() => setStep(null)} />}
+      {step?.kind === "report" && <MergeReportDialog fileName={step.fileName} into={step.into} report={step.report} onClose={finish} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { formatTime } from "./format";
 import { attrValue, attrValueProblem } from "../../shared/coding/attributes";
 import { resolveActor } from "../../shared/coding/actors";
 import { normalizeDate } from "../../shared/coding/dates";
@@ -62,8 +63,14 @@ export function SpanDetails(props: SpanDetailsProps) {
         {label?.name ?? span.label} <span className="sw-details-text">“{clip(spanText)}”</span>
       </h2>
       <p className="sw-details-meta">
-        by {span.annotator} · {new Date(span.updatedAt).toLocaleString()}
+        by {span.annotator} · {formatTime(span.createdAt)}
       </p>
+      {/* Who last changed the span (store: updatedBy, absent when it was the annotator) and when. */}
+      {span.updatedAt !== span.createdAt && (
+        <p className="sw-details-meta">
+          last changed by {span.updatedBy ?? span.annotator} at {formatTime(span.updatedAt)}
+        </p>
+      )}
       {defs.map((def) => (
         <AttributeField
           key={def.id}

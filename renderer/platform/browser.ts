@@ -5,6 +5,8 @@ import type { Platform } from "./platform";
 export const browserPlatform: Platform = {
   kind: "browser",
   pickFiles: null,
+  // Open Recent, file association and native menus are the desktop app's.
+  desktop: null,
   backups: opfsBackups(),
   async saveFile({ suggestedName, mime, parts }) {
     // A Blob built from parts avoids joining a big export into one string.

@@ -1,5 +1,5 @@
 import type { DesktopBridge } from "../../shared/bridge";
-import type { Platform } from "./platform";
+import type { DesktopHost, Platform } from "./platform";
 
 /** One string when every part is text, else the parts as one byte array (text as UTF-8). */
 export async function joinParts(parts: readonly (string | Uint8Array | Blob)[]): Promise<string | Uint8Array> {
@@ -28,5 +28,32 @@ export function desktopPlatform(bridge: DesktopBridge): Platform {
       remove: (fileName) => bridge.removeBackup(fileName),
     },
     saveFile: async ({ suggestedName, filters, parts }) => bridge.saveFile({ suggestedName, filters, data: await joinParts(parts) }),
+    desktop: desktopHost(bridge),
+  };
+}
+
+/**
+ * Electron prefixes an error thrown in the main process with
+ * "Error invoking remote method '<channel>': Error: "; the user needs only
+ * what main said.
+ */
+export function withoutIpcPrefix(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, ""));
+}
+
+function desktopHost(bridge: DesktopBridge): DesktopHost {
+  return {
+    onOpenProjectFile: (listener) => bridge.onOpenProjectFile(listener),
+    recentProjects: () => bridge.recentProjects(),
+    openRecent: (id) =>
+      bridge.openRecent(id).catch((error: unknown) => {
+        throw withoutIpcPrefix(error);
+      }),
+    setMenuCommands: (commands) => {
+      // A refused list is a bug in the command registry: say so where developers look.
+      bridge.setMenuCommands(commands).catch((error: unknown) => console.error(`The native menu refused the commands: ${withoutIpcPrefix(error).message}`));
+    },
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

@@ -1,4 +1,6 @@
-import type { FileFilter, PickedFile, SaveResult } from "../../shared/bridge";
+import type { FileFilter, IncomingProjectFile, MenuCommand, PickedFile, RecentProject, SaveResult } from "../../shared/bridge";
+
+export type { IncomingProjectFile, MenuCommand, RecentProject } from "../../shared/bridge";
 
 /** A backup file as the host lists it. */
 export interface StoredBackup {
@@ -36,4 +38,18 @@ export interface Platform {
   /** Null where the host has nowhere to keep backups (a browser without OPFS). */
   readonly backups: BackupStore | null;
   saveFile(request: { suggestedName: string; filters: FileFilter[]; mime: string; parts: (string | Uint8Array | Blob)[] }): Promise<SaveResult>;
+  /** What only the desktop app has: files it is asked to open, Open Recent, native menus. Null in a browser. */
+  readonly desktop: null | DesktopHost;
+}
+
+export interface DesktopHost {
+  /** Files the app was asked to open (double-click, command line, second start, Open Recent in the menu); files that arrived before a listener go to the first one. */
+  onOpenProjectFile(listener: (file: IncomingProjectFile) => void): () => void;
+  /** The last ten project files opened or saved, newest first. */
+  recentProjects(): Promise<RecentProject[]>;
+  /** Rejects with an Error whose message names the file and the problem. */
+  openRecent(id: string): Promise<IncomingProjectFile>;
+  /** The commands the native menus show. */
+  setMenuCommands(commands: MenuCommand[]): void;
+  onMenuCommand(listener: (id: string) => void): () => void;
 }

@@ -19,45 +19,94 @@ export interface ProjectExtras {
 }
 
 /**
- * A document's spans, kept together in one record: a document's spans are
- * read and written as one (opening it, exporting the project), and one
- * record per document reads about three times as fast as one per span
- * (1,000,000 spans over 10,000 documents on disk: 2.2 s against 7.7 s in
- * key order, 38–54 s through a docId index). Each span is kept as a
- * {@link StoredSpan} in id order, tombstones included.
+ * A document's spans as schema v5 kept them, in one record per document
+ * (table `spanSets`, dropped in v6). Read only by the v6 upgrade.
  */
-export interface SpanSet {
+export interface SpanSetV5 {
   docId: string;
   projectId: string;
-  spans: StoredSpan[];
+  spans: StoredSpanV5[];
 }
 
-/**
- * A span as its document's set keeps it: its fields in a fixed order, without
- * the document and project (the set's), and any further fields (attributes,
- * actor, what a newer version wrote) in an object at the end. An array
- * stores without its field names, and reads back in half the time of an
- * object (1,000,000 spans: 1.2–1.4 s against 2.5–3.5 s, objects rebuilt).
- */
-export type StoredSpan = [id: string, start: number, end: number, label: string, annotator: string, createdAt: number, updatedAt: number, deleted: 0 | 1, more?: Record<string, unknown>];
+/** A span in a v5 set: its fields in a fixed order, further fields (attributes, actor, unknown) in an object at the end. */
+export type StoredSpanV5 = [id: string, start: number, end: number, label: string, annotator: string, createdAt: number, updatedAt: number, deleted: 0 | 1, more?: Record<string, unknown>];
 
-const SPAN_FIELDS = new Set(["id", "projectId", "docId", "start", "end", "label", "annotator", "createdAt", "updatedAt", "deleted"]);
+const V5_FIELDS = new Set(["id", "projectId", "docId", "start", "end", "label", "annotator", "createdAt", "updatedAt", "deleted"]);
 
-/** A span in its stored form; it must belong to the set's document and project. */
-export function toStoredSpan(span: SpanRecord): StoredSpan {
-  const stored: StoredSpan = [span.id, span.start, span.end, span.label, span.annotator, span.createdAt, span.updatedAt, span.deleted ? 1 : 0];
+/** A span in the v5 set layout (what the v5 upgrade wrote). */
+function toStoredSpanV5(span: SpanRecord): StoredSpanV5 {
+  const stored: StoredSpanV5 = [span.id, span.start, span.end, span.label, span.annotator, span.createdAt, span.updatedAt, span.deleted ? 1 : 0];
   let more: Record<string, unknown> | undefined;
-  for (const key of Object.keys(span)) if (!SPAN_FIELDS.has(key)) (more ??= {})[key] = (span as unknown as Record<string, unknown>)[key];
+  for (const key of Object.keys(span)) if (!V5_FIELDS.has(key)) (more ??= {})[key] = (span as unknown as Record<string, unknown>)[key];
   if (more) stored.push(more);
   return stored;
 }
 
-/** The span a set keeps as `stored`. */
-export function fromStoredSpan(set: Pick<SpanSet, "docId" | "projectId">, stored: StoredSpan): SpanRecord {
+/** The span a v5 set keeps as `stored`. */
+export function fromStoredSpanV5(set: Pick<SpanSetV5, "docId" | "projectId">, stored: StoredSpanV5): SpanRecord {
   const [id, start, end, label, annotator, createdAt, updatedAt, deleted, more] = stored;
   const span: SpanRecord = { id, projectId: set.projectId, docId: set.docId, start, end, label, annotator, createdAt, updatedAt, deleted: deleted === 1 };
   return more ? Object.assign(span, more) : span;
 }
+
+/**
+ * A span as a {@link SpanPack} keeps it: its fields in a fixed order without
+ * the document and project (the pack's), any further fields (attributes,
+ * actor, updatedBy, what a newer version wrote) in an object at the end. An
+ * array stores without field names and reads back in half the time of an
+ * object (1,000,000 spans: 1.2–1.4 s against 2.5–3.5 s).
+ */
+export type PackedSpan = [id: string, start: number, end: number, label: string, annotator: string, createdAt: number, updatedAt: number, deleted: 0 | 1, rev: number, more?: Record<string, unknown>];
+
+/**
+ * A read cache of one document's spans, never the truth and never synced:
+ * every span (tombstones included, in id order) as it was when the store's
+ * change counter stood at `rev`. A read takes the pack plus the spans whose
+ * `rev` is higher (the `[docId+rev]` index), so a tag writes one span record
+ * and the pack is rebuilt only now and then (see renderer/store/spans.ts).
+ * Why: one IndexedDB record per span reads about five times slower than a
+ * packed array (1,000,000 spans on disk: 7.7 s in key order against
+ * 1.2–1.4 s), and the export reads every span of a project.
+ */
+export interface SpanPack {
+  docId: string;
+  projectId: string;
+  rev: number;
+  spans: PackedSpan[];
+}
+
+const SPAN_FIELDS = new Set(["id", "projectId", "docId", "start", "end", "label", "annotator", "createdAt", "updatedAt", "deleted", "rev"]);
+
+/** A span in its packed form; it must belong to the pack's document and project. */
+export function toPackedSpan(span: SpanRecord): PackedSpan {
+  const packed: PackedSpan = [span.id, span.start, span.end, span.label, span.annotator, span.createdAt, span.updatedAt, span.deleted ? 1 : 0, span.rev ?? 0];
+  let more: Record<string, unknown> | undefined;
+  for (const key of Object.keys(span)) if (!SPAN_FIELDS.has(key)) (more ??= {})[key] = (span as unknown as Record<string, unknown>)[key];
+  if (more) packed.push(more);
+  return packed;
+}
+
+/** The span a pack keeps as `packed`. */
+export function fromPackedSpan(pack: Pick<SpanPack, "docId" | "projectId">, packed: PackedSpan): SpanRecord {
+  const [id, start, end, label, annotator, createdAt, updatedAt, deleted, rev, more] = packed;
+  const span: SpanRecord = { id, projectId: pack.projectId, docId: pack.docId, start, end, label, annotator, createdAt, updatedAt, deleted: deleted === 1, rev };
+  return more ? Object.assign(span, more) : span;
+}
+
+/** A counter of the store (see STORE_REV). */
+export interface Counter {
+  name: string;
+  value: number;
+}
+
+/**
+ * The store's change counter: every write transaction takes the next
+ * number and gives it, as `rev`, to every span, link and actor it writes.
+ * So `rev` is at once a record's revision (a write names the one it was
+ * made from: compare-and-set) and a change stamp in commit order (the
+ * `[docId+rev]` and `[projectId+rev]` indexes list what changed since).
+ */
+export const STORE_REV = "rev";
 
 export interface Setting {
   key: string;
@@ -72,7 +121,9 @@ export class SpanwiseDB extends Dexie {
   projects!: Table<Project, string>;
   documents!: Table<DocumentRecord, string>;
   texts!: Table<DocumentText, string>;
-  spanSets!: Table<SpanSet, string>;
+  spans!: Table<SpanRecord, [string, string]>;
+  spanPacks!: Table<SpanPack, string>;
+  counters!: Table<Counter, string>;
   settings!: Table<Setting, string>;
   projectExtras!: Table<ProjectExtras, string>;
   links!: Table<LinkRecord, string>;
@@ -107,18 +158,49 @@ export class SpanwiseDB extends Dexie {
     this.version(5)
       .stores({ spanSets: "docId, projectId", spans: null })
       .upgrade(async (tx) => {
-        const sets = tx.table<SpanSet, string>("spanSets");
-        let current: SpanSet | null = null;
+        const sets = tx.table<SpanSetV5, string>("spanSets");
+        let current: SpanSetV5 | null = null;
         const writes: Promise<unknown>[] = [];
         await tx.table<SpanRecord, string>("spans").orderBy("docId").each((span) => {
           if (current?.docId !== span.docId) {
             if (current) writes.push(sets.add(current));
             current = { docId: span.docId, projectId: span.projectId, spans: [] };
           }
-          current.spans.push(toStoredSpan(span));
+          current.spans.push(toStoredSpanV5(span));
         });
-        const last = current as SpanSet | null;
+        const last = current as SpanSetV5 | null;
         if (last) writes.push(sets.add(last));
+        await Promise.all(writes);
+      });
+    // v6: one record per span again, now keyed [docId+id] so that a
+    // document's spans are adjacent in key order (a key-range scan, not index
+    // hops), each with a revision `rev` (see STORE_REV); links and actors get
+    // `rev` too. Indexes for what comes: by document and position, by
+    // document and annotator, by document or project and change. The read
+    // cache `spanPacks` starts as the v5 sets themselves, so the first reads
+    // after the upgrade are as fast as before it. One document at a time.
+    this.version(6)
+      .stores({
+        spans: "[docId+id], [docId+start], [docId+annotator], [docId+rev], [projectId+rev]",
+        spanPacks: "docId, projectId",
+        counters: "name",
+        spanSets: null,
+        links: "id, docId, projectId, from, to, [projectId+rev]",
+        actors: "id, projectId, [projectId+rev]",
+      })
+      .upgrade(async (tx) => {
+        // Every record the upgrade writes carries revision 1; later writes count on from there.
+        const rev = 1;
+        const spans = tx.table<SpanRecord, [string, string]>("spans");
+        const packs = tx.table<SpanPack, string>("spanPacks");
+        const writes: Promise<unknown>[] = [];
+        await tx.table<SpanSetV5, string>("spanSets").each((set) => {
+          const own = set.spans.map((stored) => ({ ...fromStoredSpanV5(set, stored), rev }));
+          writes.push(spans.bulkAdd(own), packs.add({ docId: set.docId, projectId: set.projectId, rev, spans: own.map(toPackedSpan) }));
+        });
+        await tx.table("links").toCollection().modify({ rev });
+        await tx.table("actors").toCollection().modify({ rev });
+        await tx.table<Counter, string>("counters").put({ name: STORE_REV, value: rev });
         await Promise.all(writes);
       });
   }

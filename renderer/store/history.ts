@@ -1,15 +1,9 @@
 import type { ActorRecord, LinkRecord } from "../../shared/coding/model";
 import { tombstone, type SpanRecord } from "../../shared/model";
-import { db } from "./db";
 import { saveStatus } from "./saveStatus";
-import { putSpans } from "./spans";
+import { isRefusedChange, writeRecords, type Edit, type RecordEdits, type WrittenRecords } from "./writes";
 
-/** One record's state before and after a user action; `before` is null for a new record. */
-export interface Edit<T> {
-  before: T | null;
-  after: T;
-}
-
+export type { Edit } from "./writes";
 export type SpanEdit = Edit<SpanRecord>;
 
 /**
@@ -26,53 +20,28 @@ export interface HistoryEntry {
   actorEdits?: Edit<ActorRecord>[];
 }
 
-/** Records to write together. */
-export interface RecordWrite {
-  spans?: SpanRecord[];
-  links?: LinkRecord[];
-  actors?: ActorRecord[];
+type Revisable = { updatedAt: number; deleted: boolean };
+
+/** The entry's edits as the store takes them. */
+function recordEdits(entry: HistoryEntry, edit: <T extends Revisable>(e: Edit<T>) => Edit<T>): RecordEdits {
+  return { spans: entry.edits.map(edit), links: (entry.linkEdits ?? []).map(edit), actors: (entry.actorEdits ?? []).map(edit) };
 }
 
-/**
- * Writes spans, links and actors in one transaction and marks their
- * projects changed. Every user change to them goes through here, so it is
- * committed before anything shows it as saved.
- */
-export async function writeRecords({ spans = [], links = [], actors = [] }: RecordWrite): Promise<void> {
-  if (spans.length + links.length + actors.length === 0) return;
-  const projectIds = [...new Set([...spans, ...links, ...actors].map((r) => r.projectId))];
-  const now = Date.now();
-  await saveStatus.track(() =>
-    db.transaction("rw", [db.spanSets, db.links, db.actors, db.projects], async () => {
-      await putSpans(spans);
-      if (links.length) await db.links.bulkPut(links);
-      if (actors.length) await db.actors.bulkPut(actors);
-      for (const id of projectIds) await db.projects.update(id, { updatedAt: now });
-    }),
-  );
-}
-
-/** The records an action leaves: each edit's `after`. */
-function afterOf(entry: HistoryEntry, now?: number): RecordWrite {
-  const stamp = <T extends { updatedAt: number }>(r: T): T => (now === undefined ? r : { ...r, updatedAt: now });
-  return {
-    spans: entry.edits.map((e) => stamp(e.after)),
-    links: (entry.linkEdits ?? []).map((e) => stamp(e.after)),
-    actors: (entry.actorEdits ?? []).map((e) => stamp(e.after)),
-  };
-}
-
-/** The records undoing an action writes: each `before` again, or a tombstone of what was new. */
-function beforeOf(entry: HistoryEntry, now: number): RecordWrite {
-  const revert = <T extends { updatedAt: number; deleted: boolean }>(e: Edit<T>): T => (e.before ? { ...e.before, updatedAt: now } : tombstone(e.after, now));
-  return { spans: entry.edits.map(revert), links: (entry.linkEdits ?? []).map(revert), actors: (entry.actorEdits ?? []).map(revert) };
+/** The entry with each edit's `side` replaced by the record as the store wrote it (with its new `rev`). */
+function withWritten(entry: HistoryEntry, written: WrittenRecords, side: "before" | "after"): HistoryEntry {
+  const put = <T>(edits: Edit<T>[] | undefined, records: T[]) => (edits ?? []).map((e, i) => ({ ...e, [side]: records[i]! }));
+  return { ...entry, edits: put(entry.edits, written.spans), linkEdits: put(entry.linkEdits, written.links), actorEdits: put(entry.actorEdits, written.actors) };
 }
 
 /**
  * Undo and redo over committed actions. Undoing writes a new version of each
  * record (with a fresh updatedAt) rather than erasing history, so a colleague
  * merging later sees the undo as the latest edit; undoing a new span leaves a
- * tombstone.
+ * tombstone. Each step is a compare-and-set: an undo writes the `before`
+ * only where the record is still at the revision the action left it, so it
+ * never destroys a change made since in another window or by a merge. Such
+ * a step is refused whole, said in plain words, and dropped from the
+ * history (it can never apply again).
  */
 export class History {
   private undoStack: HistoryEntry[] = [];
@@ -96,15 +65,17 @@ export class History {
    * write waits for it (in its place in the queue, so actions keep their
    * order); the save status says "saving" from this call on, not only once
    * the write starts, so nothing shows as saved while the change waits.
+   * Resolves with the records as written (with their new revisions).
    */
-  perform(entry: HistoryEntry, before?: Promise<unknown>): Promise<void> {
+  perform(entry: HistoryEntry, before?: Promise<unknown>): Promise<WrittenRecords> {
     const run = () =>
       this.enqueue(async () => {
         await before;
-        await writeRecords(afterOf(entry));
-        this.undoStack.push(entry);
+        const written = await writeRecords(recordEdits(entry, (e) => e));
+        this.undoStack.push(withWritten(entry, written, "after"));
         this.redoStack = [];
         this.emit();
+        return written;
       });
     return before ? saveStatus.track(run) : run();
   }
@@ -117,34 +88,41 @@ export class History {
     return this.redoStack.length > 0;
   }
 
-  /** Reverts the last action; returns it, or null when there is nothing to undo. */
+  /** Reverts the last action; returns it, or null when there is nothing to undo. Rejects with a RefusedChange when it may not. */
   undo(): Promise<HistoryEntry | null> {
-    return this.enqueue(() => this.undoNow());
+    return this.enqueue(() => this.step(this.undoStack, this.redoStack, "undone"));
   }
 
-  private async undoNow(): Promise<HistoryEntry | null> {
-    const entry = this.undoStack.at(-1);
-    if (!entry) return null;
-    const now = Date.now();
-    await writeRecords(beforeOf(entry, now));
-    this.undoStack.pop();
-    this.redoStack.push(entry);
-    this.emit();
-    return entry;
-  }
-
-  /** Applies the last undone action again; returns it, or null. */
+  /** Applies the last undone action again; returns it, or null. Rejects with a RefusedChange when it may not. */
   redo(): Promise<HistoryEntry | null> {
-    return this.enqueue(() => this.redoNow());
+    return this.enqueue(() => this.step(this.redoStack, this.undoStack, "redone"));
   }
 
-  private async redoNow(): Promise<HistoryEntry | null> {
-    const entry = this.redoStack.at(-1);
+  /**
+   * Undo: each record from the version the action left (`after`) back to
+   * `before` (a tombstone for a new record). Redo: from the version the undo
+   * left (now `before`) to `after` again.
+   */
+  private async step(from: HistoryEntry[], to: HistoryEntry[], kind: "undone" | "redone"): Promise<HistoryEntry | null> {
+    const entry = from.at(-1);
     if (!entry) return null;
     const now = Date.now();
-    await writeRecords(afterOf(entry, now));
-    this.redoStack.pop();
-    this.undoStack.push(entry);
+    const edit =
+      kind === "undone"
+        ? <T extends Revisable>(e: Edit<T>): Edit<T> => ({ before: e.after, after: e.before ? { ...e.before, updatedAt: now } : tombstone(e.after, now) })
+        : <T extends Revisable>(e: Edit<T>): Edit<T> => ({ before: e.before, after: { ...e.after, updatedAt: now } });
+    let written: WrittenRecords;
+    try {
+      written = await writeRecords(recordEdits(entry, edit), kind);
+    } catch (err) {
+      if (isRefusedChange(err)) {
+        from.pop();
+        this.emit();
+      }
+      throw err;
+    }
+    from.pop();
+    to.push(withWritten(entry, written, kind === "undone" ? "before" : "after"));
     this.emit();
     return entry;
   }

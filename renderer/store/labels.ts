@@ -9,7 +9,8 @@ import { DEFAULT_ATTRIBUTES, labelAttributes, projectLinkTypes, type AttributeDe
 import { tombstone, type LabelDef } from "../../shared/model";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
-import { projectSpans, putSpans } from "./spans";
+import { projectSpans, putSpans, SPAN_TABLES, takeRev } from "./spans";
+import { putLinks } from "./writes";
 
 /** Keys the app gives other meanings: they cannot be label shortcuts. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(["Delete", "Backspace", "Escape", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", " ", "Enter", "Tab"]);
@@ -172,7 +173,7 @@ export async function saveLabels(projectId: string, labels: readonly LabelDef[],
   const stay = removeSpansOfLabels.filter((id) => labels.some((l) => l.id === id));
   if (stay.length) throw new Error(`The spans of “${stay.join("”, “")}” cannot be removed while the label stays.`);
   return saveStatus.track(() =>
-    db.transaction("rw", [db.projects, db.spanSets, db.links], async () => {
+    db.transaction("rw", [db.projects, ...SPAN_TABLES(), db.links], async () => {
       const project = await db.projects.get(projectId);
       if (!project) throw new Error("The project is no longer there.");
       const problems = labelProblems(labels, projectLinkTypes(project));
@@ -188,8 +189,9 @@ export async function saveLabels(projectId: string, labels: readonly LabelDef[],
         .equals(projectId)
         .filter((l) => !l.deleted && (ids.has(l.from) || ids.has(l.to)))
         .toArray();
-      await putSpans(spans.map((s) => tombstone(s, now)));
-      await db.links.bulkPut(links.map((l) => tombstone(l, now)));
+      const rev = await takeRev();
+      await putSpans(spans.map((s) => tombstone(s, now)), rev);
+      await putLinks(links.map((l) => tombstone(l, now)), rev);
       return { removedSpans: spans.length };
     }),
   );

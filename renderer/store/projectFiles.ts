@@ -5,12 +5,20 @@ import type { SnapshotActor, SnapshotLink } from "../../shared/projectFile/snaps
 import { APP_VERSION } from "../version";
 import { db, projectDocuments } from "./db";
 import { saveStatus } from "./saveStatus";
-import { addSpans, deleteProjectSpans, putSpans, spansOfDocuments } from "./spans";
+import { announceRemovedProject } from "./changes";
+import { addSpans, deleteProjectSpans, putSpans, SPAN_TABLES, spansOfDocuments, takeRev } from "./spans";
+import { putActors, putLinks } from "./writes";
 
 /** A document row as stored: the record plus any fields a newer version wrote. */
 type StoredDocument = DocumentRecord & { extra?: Record<string, unknown> };
 
-export const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, db.spanSets, db.links, db.actors, db.projectExtras];
+export const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, ...SPAN_TABLES(), db.links, db.actors, db.projectExtras];
+
+function withoutRev<T extends { rev?: number }>(record: T): T {
+  if (record.rev === undefined) return record;
+  const { rev: _rev, ...rest } = record;
+  return rest as T;
+}
 
 /**
  * Reads a whole project as a snapshot. Call inside a transaction over
@@ -27,9 +35,10 @@ export async function snapshotIn(projectId: string): Promise<ProjectSnapshot> {
     return extra ? { doc, text, extra } : { doc, text };
   });
   // Document by document in list order, each document's in reading order.
-  const spans: SnapshotSpan[] = (await spansOfDocuments(rows.map((d) => d.id))).flatMap((own) => [...own].sort(compareSpans));
-  const links: SnapshotLink[] = await db.links.where("projectId").equals(projectId).sortBy("id");
-  const actors: SnapshotActor[] = await db.actors.where("projectId").equals(projectId).sortBy("id");
+  // Without `rev`: a revision is this store's own, never part of a project's content.
+  const spans: SnapshotSpan[] = (await spansOfDocuments(rows.map((d) => d.id))).flatMap((own) => own.map(withoutRev).sort(compareSpans));
+  const links: SnapshotLink[] = (await db.links.where("projectId").equals(projectId).sortBy("id")).map(withoutRev);
+  const actors: SnapshotActor[] = (await db.actors.where("projectId").equals(projectId).sortBy("id")).map(withoutRev);
   const extras = await db.projectExtras.get(projectId);
   const snapshot: ProjectSnapshot = { project, documents, spans, unknownMembers: extras?.unknownMembers ?? {} };
   // Written only when there are any, so a project without coding saves as older versions read it.
@@ -122,8 +131,9 @@ async function insertProject(snapshot: ProjectSnapshot, projectId: string, name:
   await db.documents.bulkAdd(snapshot.documents.map((d) => documentRow(d, projectId)));
   await db.texts.bulkAdd(snapshot.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
   await addSpans(snapshot.spans.map((s) => ({ ...s, projectId })));
-  if (snapshot.links) await db.links.bulkAdd(snapshot.links.map((l) => ({ ...l, projectId })));
-  if (snapshot.actors) await db.actors.bulkAdd(snapshot.actors.map((a) => ({ ...a, projectId })));
+  const rev = await takeRev();
+  if (snapshot.links) await db.links.bulkAdd(snapshot.links.map((l) => ({ ...l, projectId, rev })));
+  if (snapshot.actors) await db.actors.bulkAdd(snapshot.actors.map((a) => ({ ...a, projectId, rev })));
   if (Object.keys(snapshot.unknownMembers).length || snapshot.manifestExtra) {
     await db.projectExtras.put({ projectId, unknownMembers: snapshot.unknownMembers, ...(snapshot.manifestExtra ? { manifestExtra: snapshot.manifestExtra } : {}) });
   }
@@ -139,6 +149,7 @@ export async function removeProjectRecords(projectId: string): Promise<void> {
   await db.actors.where("projectId").equals(projectId).delete();
   await db.projectExtras.delete(projectId);
   await db.projects.delete(projectId);
+  announceRemovedProject(projectId);
 }
 
 /**
@@ -174,9 +185,11 @@ export async function mergeIntoProject(projectId: string, incoming: ProjectSnaps
         await db.texts.bulkPut(changes.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
       }
       if (changes.documentUpdates.length) await db.documents.bulkPut(changes.documentUpdates.map((d) => documentRow(d, projectId)));
-      await putSpans(changes.spans.map((s) => ({ ...s, projectId })));
-      if (changes.links.length) await db.links.bulkPut(changes.links.map((l) => ({ ...l, projectId })));
-      if (changes.actors.length) await db.actors.bulkPut(changes.actors.map((a) => ({ ...a, projectId })));
+      // New revisions: an undo in any window of an edit the merge replaced is refused, not applied over it.
+      const rev = await takeRev();
+      await putSpans(changes.spans.map((s) => ({ ...s, projectId })), rev);
+      await putLinks(changes.links.map((l) => ({ ...l, projectId })), rev);
+      await putActors(changes.actors.map((a) => ({ ...a, projectId })), rev);
       const changed =
         changes.documents.length + changes.documentUpdates.length + changes.spans.length + changes.links.length + changes.actors.length + changes.labels.length + changes.unknownMembers.length > 0;
       if (changed) await db.projects.put({ ...snapshot.project, updatedAt: Math.max(snapshot.project.updatedAt, Date.now()) });

@@ -1,10 +1,11 @@
 import { DEFAULT_LABELS, type Project } from "../../shared/model";
 import { db } from "./db";
+import { CURRENT_PROJECT_KEY, windowProject } from "./openProject";
 import { PROJECT_TABLES, removeProjectRecords } from "./projectFiles";
 import { saveStatus } from "./saveStatus";
 import { projectSpans } from "./spans";
 
-export const CURRENT_PROJECT_KEY = "currentProjectId";
+export { CURRENT_PROJECT_KEY, switchProject } from "./openProject";
 
 /** A new, empty project with the default labels. */
 export function newProject(name: string): Project {
@@ -13,13 +14,17 @@ export function newProject(name: string): Project {
 }
 
 /**
- * The project to open on start: the last one opened, else the first there is,
- * else a new one (created in the same transaction that looks, so two tabs
- * starting at once do not both create one).
+ * Opens in this window the project to start with: the one this window had
+ * open (after a reload), else the last one opened in any window, else the
+ * first there is, else a new one (created in the same transaction that
+ * looks, so two tabs starting at once do not both create one).
  */
 export async function openStartProject(): Promise<Project> {
-  return saveStatus.track(() =>
+  const project = await saveStatus.track(() =>
     db.transaction("rw", db.projects, db.settings, async () => {
+      const own = windowProject.get();
+      const mine = own ? await db.projects.get(own) : undefined;
+      if (mine) return mine;
       const remembered = (await db.settings.get(CURRENT_PROJECT_KEY))?.value;
       if (typeof remembered === "string") {
         const p = await db.projects.get(remembered);
@@ -36,9 +41,11 @@ export async function openStartProject(): Promise<Project> {
       return created;
     }),
   );
+  windowProject.set(project.id);
+  return project;
 }
 
-/** Creates an empty project and makes it the open one. */
+/** Creates an empty project and opens it in this window (and as the one a new window starts with). */
 export async function createProject(name: string): Promise<Project> {
   const project = newProject(name);
   await saveStatus.track(() =>
@@ -47,15 +54,12 @@ export async function createProject(name: string): Promise<Project> {
       await db.settings.put({ key: CURRENT_PROJECT_KEY, value: project.id });
     }),
   );
+  windowProject.set(project.id);
   return project;
 }
 
 export function renameProject(id: string, name: string): Promise<unknown> {
   return saveStatus.track(() => db.projects.update(id, { name, updatedAt: Date.now() }));
-}
-
-export function switchProject(id: string): Promise<unknown> {
-  return saveStatus.track(() => db.settings.put({ key: CURRENT_PROJECT_KEY, value: id }));
 }
 
 /** What deleting a project would remove, for the question that comes first. */
@@ -69,18 +73,22 @@ export async function projectContents(id: string): Promise<{ documents: number; 
 
 /**
  * Deletes a project with its documents, texts, spans and settings in one
- * transaction, and opens another (a new empty one when it was the last).
+ * transaction, and opens another in this window (a new empty one when it was
+ * the last). Other windows that had it open close it with a notice (App).
  * Returns the project now open.
  */
 export async function deleteProject(id: string): Promise<Project> {
-  return saveStatus.track(() =>
+  windowProject.markDeletedHere(id);
+  const next = await saveStatus.track(() =>
     db.transaction("rw", [...PROJECT_TABLES(), db.settings], async () => {
       await removeProjectRecords(id);
       await db.settings.delete(`currentDocId:${id}`);
-      const next = (await db.projects.orderBy("id").first()) ?? newProject("My project");
-      await db.projects.put(next);
-      await db.settings.put({ key: CURRENT_PROJECT_KEY, value: next.id });
-      return next;
+      const other = (await db.projects.orderBy("id").first()) ?? newProject("My project");
+      await db.projects.put(other);
+      await db.settings.put({ key: CURRENT_PROJECT_KEY, value: other.id });
+      return other;
     }),
   );
+  windowProject.set(next.id);
+  return next;
 }

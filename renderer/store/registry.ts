@@ -79,8 +79,8 @@ export async function createActor(projectId: string, draft: ActorDraft): Promise
   refuseProblems(draft);
   const now = Date.now();
   const actor: ActorRecord = { id: crypto.randomUUID(), projectId, ...draftFields(draft), createdAt: now, updatedAt: now, deleted: false };
-  await history.perform({ label: `Add actor ${actor.name}`, docId: null, edits: [], actorEdits: [{ before: null, after: actor }] });
-  return actor;
+  const written = await history.perform({ label: `Add actor ${actor.name}`, docId: null, edits: [], actorEdits: [{ before: null, after: actor }] });
+  return written.actors[0]!;
 }
 
 /**
@@ -95,14 +95,14 @@ export async function updateActor(before: ActorRecord, draft: ActorDraft): Promi
   for (const key of ["kind", "identifier", "notes"] as const) if (fields[key] === undefined) delete after[key];
   const saved = fields.name === before.name ? after : renameActor(after, fields.name, now);
   const label = saved.name === before.name ? `Edit actor ${saved.name}` : `Rename actor ${before.name} to ${saved.name}`;
-  await history.perform({ label, docId: null, edits: [], actorEdits: [{ before, after: saved }] });
-  return saved;
+  const written = await history.perform({ label, docId: null, edits: [], actorEdits: [{ before, after: saved }] });
+  return written.actors[0]!;
 }
 
 /** Merges `gone` into `keep` (one undoable step): `keep` takes its names as aliases, and its spans resolve to `keep`. */
 export async function mergeActorInto(keep: ActorRecord, gone: ActorRecord): Promise<ActorRecord> {
   const merged = mergeActors(keep, gone, Date.now());
-  await history.perform({
+  const written = await history.perform({
     label: `Merge ${gone.name} into ${keep.name}`,
     docId: null,
     edits: [],
@@ -111,7 +111,7 @@ export async function mergeActorInto(keep: ActorRecord, gone: ActorRecord): Prom
       { before: gone, after: merged.gone },
     ],
   });
-  return merged.keep;
+  return written.actors[0]!;
 }
 
 /** The project's live spans that name `actor`: directly or through an actor merged into it. */

@@ -40,6 +40,12 @@ export const saveStatus = {
       return result;
     } catch (err) {
       inFlight--;
+      // A refused change (it would overwrite newer work) wrote nothing and broke nothing: the
+      // store is as saved as before, and the user is told why by whoever started the write.
+      if (err instanceof Error && err.name === "RefusedChange") {
+        set(failure ?? (inFlight > 0 ? { kind: "saving" } : { kind: "saved" }));
+        throw err;
+      }
       // A write that waited (and so started earlier) may fail after one started later.
       failedWrite = Math.max(failedWrite, number);
       failure = { kind: "failed", message: describeStoreError(err) };
@@ -52,6 +58,8 @@ export const saveStatus = {
 /** A sentence for a failed write, with what the user can do about it. */
 export function describeStoreError(err: unknown): string {
   const name = err instanceof Error ? err.name : "";
+  // Already a sentence for the user (renderer/store/writes.ts).
+  if (name === "RefusedChange") return (err as Error).message;
   const inner = (err as { inner?: { name?: string } } | null)?.inner?.name ?? "";
   if (name === "QuotaExceededError" || inner === "QuotaExceededError") {
     return "The change was not saved: the browser's storage for Spanwise is full. Free disk space or export and delete a project, then try again.";

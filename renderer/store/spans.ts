@@ -1,53 +1,38 @@
+import Dexie from "dexie";
 import type { SpanRecord } from "../../shared/model";
-import { db, fromStoredSpan, toStoredSpan, type SpanSet, type StoredSpan } from "./db";
+import { db, fromPackedSpan, STORE_REV, toPackedSpan, type SpanPack } from "./db";
+import { announceSpans } from "./changes";
 
 /**
- * Spans as the store keeps them: one record per document (see SpanSet).
+ * Spans as the store keeps them: one record per span, keyed [docId+id],
+ * each with its revision `rev`, plus a per-document read cache (SpanPack).
  * Every read and write of spans goes through here. Writes must run inside a
- * read-write transaction that includes `db.spanSets`.
+ * read-write transaction over {@link SPAN_TABLES}.
+ *
+ * Reading a document: its pack, then the spans written since the pack was
+ * made (`[docId+rev]` above the pack's `rev`), merged by id. Packs are
+ * rebuilt after a read that found many spans newer than its pack (at
+ * {@link PACK_REBUILD_AT}), a little later and in a transaction of their
+ * own, so no write ever rewrites a pack: a tag writes its one record.
  */
 
-/** The spans a set keeps, tombstones included, in id order. */
-function spansOf(set: SpanSet | undefined): SpanRecord[] {
-  return set ? set.spans.map((stored) => fromStoredSpan(set, stored)) : [];
+export const SPAN_TABLES = () => [db.spans, db.spanPacks, db.counters];
+
+/** Past this many spans newer than its pack, a document's pack is rebuilt. */
+export const PACK_REBUILD_AT = 64;
+
+/** Takes the store's next change number (see STORE_REV). Call inside a read-write transaction over `db.counters`. */
+export async function takeRev(): Promise<number> {
+  const rev = ((await db.counters.get(STORE_REV))?.value ?? 0) + 1;
+  await db.counters.put({ name: STORE_REV, value: rev });
+  return rev;
 }
 
-/** A document's spans, tombstones included, in id order. */
-export async function documentSpans(docId: string): Promise<SpanRecord[]> {
-  return spansOf(await db.spanSets.get(docId));
-}
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The spans of several documents, in the order of `docIds` (an empty list for a document without spans). */
-export async function spansOfDocuments(docIds: readonly string[]): Promise<SpanRecord[][]> {
-  return (await db.spanSets.bulkGet([...docIds])).map(spansOf);
+function spansOfPack(pack: SpanPack | undefined): SpanRecord[] {
+  return pack ? pack.spans.map((packed) => fromPackedSpan(pack, packed)) : [];
 }
-
-/** All of a project's spans, tombstones included, document by document. */
-export async function projectSpans(projectId: string): Promise<SpanRecord[]> {
-  const sets = await db.spanSets.where("projectId").equals(projectId).toArray();
-  return sets.flatMap(spansOf);
-}
-
-/** `spans` grouped into the sets they belong in, each in id order; of two with the same id, the later is kept. */
-function setsOf(spans: readonly SpanRecord[]): SpanSet[] {
-  const byDoc = new Map<string, Map<string, SpanRecord>>();
-  for (const span of spans) {
-    const set = byDoc.get(span.docId);
-    if (set) set.set(span.id, span);
-    else byDoc.set(span.docId, new Map([[span.id, span]]));
-  }
-  return [...byDoc].map(([docId, set]) => {
-    const own = [...set.values()];
-    const projectId = own[0]!.projectId;
-    // A document belongs to one project; the set keeps that once for all its spans.
-    const stray = own.find((s) => s.projectId !== projectId);
-    if (stray) throw new Error(`Span ${stray.id} of document ${docId} names project ${stray.projectId}, not ${projectId}.`);
-    return { docId, projectId, spans: own.map(toStoredSpan).sort(byId) };
-  });
-}
-
-const idOf = (stored: StoredSpan) => stored[0];
-const byId = (a: StoredSpan, b: StoredSpan) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
 
 /** `stored` (in id order) with `changed` (in id order, ids unique) put in: an entry of the same id is replaced. */
 export function withById<T>(stored: readonly T[], changed: readonly T[], id: (item: T) => string): T[] {
@@ -63,23 +48,141 @@ export function withById<T>(stored: readonly T[], changed: readonly T[], id: (it
   return out;
 }
 
+const docRange = (docId: string) => db.spans.where("[docId+id]").between([docId, Dexie.minKey], [docId, Dexie.maxKey]);
+
+/** A document's spans read record by record (no pack): what a pack is rebuilt from. */
+function scanDocument(docId: string): Promise<SpanRecord[]> {
+  return docRange(docId).toArray();
+}
+
+const stale = new Set<string>();
+let rebuildTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Rebuilds these documents' packs soon, in a transaction of their own (a read never writes). */
+function schedulePackRebuild(docIds: Iterable<string>): void {
+  for (const id of docIds) stale.add(id);
+  if (rebuildTimer || stale.size === 0) return;
+  rebuildTimer = setTimeout(() => {
+    rebuildTimer = null;
+    const ids = [...stale];
+    stale.clear();
+    // A failure (the store closed meanwhile) leaves the packs as they were: still correct, only slower.
+    rebuildPacks(ids).catch(() => undefined);
+  }, 200);
+}
+
+/**
+ * Makes these documents' packs anew from their span records. The result of
+ * a read is the same before and after (the pack is a cache); reads after it
+ * need fewer records.
+ */
+export async function rebuildPacks(docIds: readonly string[]): Promise<void> {
+  await db.transaction("rw", SPAN_TABLES(), async () => {
+    const rev = (await db.counters.get(STORE_REV))?.value ?? 0;
+    for (const docId of docIds) {
+      const spans = await scanDocument(docId);
+      if (spans.length === 0) await db.spanPacks.delete(docId);
+      else await db.spanPacks.put({ docId, projectId: spans[0]!.projectId, rev, spans: spans.map(toPackedSpan) });
+    }
+  });
+}
+
+/**
+ * The spans of several documents, in the order of `docIds` (an empty list
+ * for a document without spans), each in id order, tombstones included.
+ * The packs first, then the spans changed since the oldest of them, one
+ * read per project: a key-range read each, not one per document.
+ */
+export async function spansOfDocuments(docIds: readonly string[]): Promise<SpanRecord[][]> {
+  const packs = await db.spanPacks.bulkGet([...docIds]);
+  const oldest = new Map<string, number>();
+  for (const pack of packs) if (pack) oldest.set(pack.projectId, Math.min(pack.rev, oldest.get(pack.projectId) ?? Infinity));
+  const wanted = new Map(packs.flatMap((p) => (p ? [[p.docId, p] as const] : [])));
+  const newer = new Map<string, SpanRecord[]>();
+  const lagging: string[] = [];
+  for (const [projectId, rev] of oldest) {
+    // From rev + 1 inclusive (revisions are integers), not from rev exclusive: a range that
+    // excludes its lower key makes IndexedDB step over every entry at that key, and after an
+    // upgrade or an import all of a project's spans share one revision.
+    const changed = await db.spans.where("[projectId+rev]").between([projectId, rev + 1], [projectId, Dexie.maxKey], true, true).toArray();
+    for (const span of changed) {
+      const pack = wanted.get(span.docId);
+      if (!pack || (span.rev ?? 0) <= pack.rev) continue;
+      const own = newer.get(span.docId);
+      if (own) own.push(span);
+      else newer.set(span.docId, [span]);
+    }
+    // Many changes elsewhere in the project since the oldest pack: bring the old packs up, so the next read is short.
+    if (changed.length > PACK_REBUILD_AT * 16) for (const pack of wanted.values()) if (pack.projectId === projectId && pack.rev === rev) lagging.push(pack.docId);
+  }
+  for (const [docId, own] of newer) if (own.length > PACK_REBUILD_AT) lagging.push(docId);
+  if (lagging.length) schedulePackRebuild(lagging);
+  return packs.map((pack) => {
+    const base = spansOfPack(pack);
+    const own = pack && newer.get(pack.docId);
+    return own ? withById(base, own.sort(byId), (s) => s.id) : base;
+  });
+}
+
+/** A document's spans, tombstones included, in id order. */
+export async function documentSpans(docId: string): Promise<SpanRecord[]> {
+  return (await spansOfDocuments([docId]))[0]!;
+}
+
+/** All of a project's spans, tombstones included, document by document. */
+export async function projectSpans(projectId: string): Promise<SpanRecord[]> {
+  const docIds = await db.spanPacks.where("projectId").equals(projectId).primaryKeys();
+  return (await spansOfDocuments(docIds)).flat();
+}
+
+/** The stored versions of these spans (undefined where none), for a compare-and-set inside a write. */
+export function storedSpans(keys: readonly Pick<SpanRecord, "docId" | "id">[]): Promise<(SpanRecord | undefined)[]> {
+  return db.spans.bulkGet(keys.map((k) => [k.docId, k.id] as [string, string]));
+}
+
 /**
  * Writes spans, new ones or new versions of stored ones (the same id in the
- * same document), into their documents' sets.
+ * same document), all with revision `rev` (the transaction's; taken when not
+ * given). A document's first span also gets the document an (empty) pack, so
+ * that every document with spans has one and reads find its spans through it.
+ * Returns the spans as written.
  */
-export async function putSpans(spans: readonly SpanRecord[]): Promise<void> {
-  if (spans.length === 0) return;
-  const changed = setsOf(spans);
-  const stored = await db.spanSets.bulkGet(changed.map((set) => set.docId));
-  await db.spanSets.bulkPut(changed.map((set, i) => ({ ...set, spans: withById(stored[i]?.spans ?? [], set.spans, idOf) })));
+export async function putSpans(spans: readonly SpanRecord[], rev?: number): Promise<SpanRecord[]> {
+  if (spans.length === 0) return [];
+  const docs = new Map(spans.map((s) => [s.docId, s.projectId]));
+  // A document belongs to one project: its spans (and its pack) name that project.
+  for (const [docId, projectId] of docs) {
+    const owner = (await docRange(docId).first())?.projectId ?? projectId;
+    const stray = spans.find((s) => s.docId === docId && s.projectId !== owner);
+    if (stray) throw new Error(`Span ${stray.id} of document ${docId} names project ${stray.projectId}, not ${owner}.`);
+  }
+  const at = rev ?? (await takeRev());
+  const written = spans.map((s) => ({ ...s, rev: at }));
+  const packed = new Set(await db.spanPacks.where(":id").anyOf([...docs.keys()]).primaryKeys());
+  for (const [docId, projectId] of docs) if (!packed.has(docId)) await db.spanPacks.add({ docId, projectId, rev: 0, spans: [] });
+  await db.spans.bulkPut(written);
+  announceSpans(written);
+  return written;
 }
 
-/** Stores the spans of documents that have none stored yet (a project being added). */
+/** Stores the spans of documents that have none stored yet (a project being added), with their packs. */
 export async function addSpans(spans: readonly SpanRecord[]): Promise<void> {
-  if (spans.length) await db.spanSets.bulkAdd(setsOf(spans));
+  if (spans.length === 0) return;
+  const rev = await takeRev();
+  const written = spans.map((s) => ({ ...s, rev }));
+  const byDoc = new Map<string, SpanRecord[]>();
+  for (const span of written) {
+    const own = byDoc.get(span.docId);
+    if (own) own.push(span);
+    else byDoc.set(span.docId, [span]);
+  }
+  await db.spans.bulkAdd(written);
+  await db.spanPacks.bulkAdd([...byDoc].map(([docId, own]) => ({ docId, projectId: own[0]!.projectId, rev, spans: own.sort(byId).map(toPackedSpan) })));
+  announceSpans(written);
 }
 
-/** Removes all of a project's spans. */
+/** Removes all of a project's spans and their packs. */
 export async function deleteProjectSpans(projectId: string): Promise<void> {
-  await db.spanSets.where("projectId").equals(projectId).delete();
+  await db.spans.where("[projectId+rev]").between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).delete();
+  await db.spanPacks.where("projectId").equals(projectId).delete();
 }

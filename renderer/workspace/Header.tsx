@@ -6,6 +6,7 @@ import { Backups } from "../components/Backups";
 import { FileButton } from "../components/FileButton";
 import { LabelEditor } from "../components/LabelEditor";
 import { OpenProject } from "../components/OpenProject";
+import { RecentProjects } from "../components/RecentProjects";
 import { ProjectControls } from "../components/ProjectControls";
 import { SaveIndicator } from "../components/SaveIndicator";
 import type { IncomingFile } from "../store/documents";
@@ -50,7 +51,9 @@ export function Header(props: HeaderProps) {
         <button type="button" className="sw-button" onClick={() => project && void saveProjectFile(project, feedback)} disabled={!project}>
           Save project
         </button>
-        {project && <OpenProject currentProject={project} notify={notify} setBusy={setBusy} />}
+        {/* Both hand the file to the workspace's one ProjectFileOpener. */}
+        <OpenProject />
+        <RecentProjects notify={notify} />
         {platform.backups && (
           <button type="button" className="sw-button" onClick={() => setShowing("backups")}>
             Backups

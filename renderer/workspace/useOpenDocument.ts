@@ -5,8 +5,9 @@ import { liveSpans } from "../../shared/model";
 import { layersOf } from "../components/Layers";
 import { db } from "../store/db";
 import { documentSpans } from "../store/spans";
+import { useWindowDocument } from "../store/openProject";
 import { useSetting, writeSetting } from "../store/settings";
-import { hiddenLayersKey, openDocumentKey, type FirstScreen } from "../startup";
+import { hiddenLayersKey, type FirstScreen } from "../startup";
 
 const NO_ANNOTATORS: string[] = [];
 
@@ -19,11 +20,8 @@ const NO_ANNOTATORS: string[] = [];
  */
 export function useOpenDocument(projectId: string, first?: FirstScreen | null) {
   const firstOpen = first?.open ?? null;
-  // The open document: shown at once on a click (not after the durable write of the
-  // setting, which waits for the disk), and kept in the store for the next start.
-  const storedDocId = useSetting<string | null>(openDocumentKey(projectId), firstOpen?.doc.id ?? null);
-  const [docIdNow, setDocIdNow] = useState<string | null>(null);
-  const docId = docIdNow ?? storedDocId;
+  // This window's open document (store/openProject.ts): shown at once on a click, kept for the next start.
+  const [docId, openDocument] = useWindowDocument(projectId, first?.rememberedDocId);
   const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId], firstOpen?.doc);
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
   const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId], firstOpen && { docId: firstOpen.doc.id, text: firstOpen.text });
@@ -50,14 +48,6 @@ export function useOpenDocument(projectId: string, first?: FirstScreen | null) {
   );
   const layers = useMemo(() => layersOf(allSpans), [allSpans]);
   const spans = useMemo(() => (hidden.length ? allSpans.filter((s) => !hidden.includes(s.annotator)) : allSpans), [allSpans, hidden]);
-
-  const openDocument = useCallback(
-    (id: string) => {
-      setDocIdNow(id);
-      void writeSetting(openDocumentKey(projectId), id);
-    },
-    [projectId],
-  );
 
   return { docId, doc, text, allSpans, spans, links, actors, actorMap, layers, hidden, setHidden, openDocument };
 }

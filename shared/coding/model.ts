@@ -37,6 +37,10 @@ export interface LinkRecord {
   createdAt: number;
   updatedAt: number;
   deleted: boolean;
+  /** Who made the last change, when not the annotator; see SpanRecord.updatedBy. */
+  updatedBy?: string;
+  /** The local store's revision; see SpanRecord.rev. */
+  rev?: number;
 }
 
 /** The kinds of actor the default `kind` attribute offers. */
@@ -66,6 +70,10 @@ export interface ActorRecord {
    * (perhaps in a colleague's copy) resolve to that actor (see resolveActor).
    */
   mergedInto?: string;
+  /** Who made the last change; see SpanRecord.updatedBy (an actor has no annotator: absent means unknown). */
+  updatedBy?: string;
+  /** The local store's revision; see SpanRecord.rev. */
+  rev?: number;
 }
 
 /** Everything event coding reads: a project's labels and link types, its documents, spans, links and actors. */

@@ -1,7 +1,8 @@
 /**
- * A store written by the previous schema (tests/fixtures/db/v4.json: one
- * IndexedDB record per span) opens in this version in a real Chromium: the
- * upgrade moves every span into its document, and the reader shows them.
+ * Stores written by earlier schemas open in this version in a real Chromium:
+ * v4 (tests/fixtures/db/v4.json: one record per span keyed by id) and v5
+ * (v5.json: each document's spans in one record). The upgrade leaves one
+ * record per span under its document, and the reader shows them.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -14,9 +15,10 @@ interface StoreFixture {
   rows: Record<string, Record<string, unknown>[]>;
 }
 
-const v4 = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "fixtures", "db", "v4.json"), "utf8")) as StoreFixture;
+const fixtureOf = (version: number) => JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "fixtures", "db", `v${version}.json`), "utf8")) as StoreFixture;
 
-test("a store of the previous version opens with every span in its document", async ({ page }) => {
+for (const version of [4, 5]) test(`a store of schema version ${version} opens with every span in its document`, async ({ page }) => {
+  const fixture = fixtureOf(version);
   // Same origin, without the app running: the old store is written as Dexie laid it out (version × 10).
   await page.goto("/favicon.svg");
   await page.evaluate(async (fixture) => {
@@ -36,28 +38,32 @@ test("a store of the previous version opens with every span in its document", as
     for (const [name, rows] of Object.entries(fixture.rows)) for (const row of rows) tx.objectStore(name).put(row);
     await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
     db.close();
-  }, v4);
+  }, fixture);
 
   await page.goto("/");
   await openDocument(page, "summit");
-  // The live span; the tombstone stays out of sight.
-  await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor"]);
+  // The live spans (v5's fixture has one more, with a field a newer version wrote); the tombstone stays out of sight.
+  await expect.poll(() => spanRows(page)).toEqual(version === 5 ? ["Event: GENEVA,", "Actor: Amara Okafor"] : ["Actor: Amara Okafor"]);
   await openDocument(page, "oslo");
   await expect.poll(() => spanRows(page)).toEqual(["Actor: Jonas Lindqvist"]);
-  // The old table is gone; each document's spans are one record, tombstones kept.
+  // The v5 table is gone; each span is one record under its document, tombstones kept.
   const stored = await page.evaluate(async () => {
     const open = indexedDB.open("spanwise");
     await new Promise((resolve, reject) => ((open.onsuccess = resolve), (open.onerror = () => reject(open.error))));
     const db = open.result;
-    const sets = await new Promise<{ spans: unknown[] }[]>((resolve, reject) => {
-      const r = db.transaction("spanSets").objectStore("spanSets").getAll();
-      r.onsuccess = () => resolve(r.result as { spans: unknown[] }[]);
+    const spans = await new Promise<{ docId: string; rev: number }[]>((resolve, reject) => {
+      const r = db.transaction("spans").objectStore("spans").getAll();
+      r.onsuccess = () => resolve(r.result as { docId: string; rev: number }[]);
       r.onerror = () => reject(r.error);
     });
     const names = [...db.objectStoreNames];
     db.close();
-    return { names, spans: sets.map((s) => s.spans.length).sort() };
+    const perDoc = new Map<string, number>();
+    for (const s of spans) perDoc.set(s.docId, (perDoc.get(s.docId) ?? 0) + 1);
+    return { names, perDoc: [...perDoc.values()].sort(), revs: [...new Set(spans.map((s) => s.rev))] };
   });
-  expect(stored.names).not.toContain("spans");
-  expect(stored.spans).toEqual([2, 2]);
+  expect(stored.names).not.toContain("spanSets");
+  // The v5 fixture has one more span (with a field a newer version wrote) in the first document.
+  expect(stored.perDoc).toEqual(version === 5 ? [2, 3] : [2, 2]);
+  expect(stored.revs).toEqual([1]);
 });

@@ -22,6 +22,19 @@ class Emitter {
 
 export class FakeWebContents extends Emitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  /** What main sent to the page, in order. */
+  readonly sent: [string, ...unknown[]][] = [];
+  loading = false;
+  destroyed = false;
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+  isLoading(): boolean {
+    return this.loading;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
@@ -38,6 +51,7 @@ export function createFakeElectron() {
     openedExternally: [] as string[],
     paths: new Map<string, string>(),
     menu: undefined as unknown,
+    recentDocuments: [] as string[],
     permissionRequest: undefined as Listener | undefined,
     permissionCheck: undefined as Listener | undefined,
     devicePermission: undefined as Listener | undefined,
@@ -54,11 +68,20 @@ export function createFakeElectron() {
       super();
       calls.windows.push(this);
     }
+    focused = 0;
     async loadURL(url: string): Promise<void> {
       this.loadedUrl = url;
+      // The page loads a moment later, as a real one does; messages sent meanwhile would be lost.
+      this.webContents.loading = true;
+      setTimeout(() => {
+        this.webContents.loading = false;
+        this.webContents.emit("did-finish-load");
+      }, 5);
     }
     show(): void {}
-    focus(): void {}
+    focus(): void {
+      this.focused++;
+    }
     restore(): void {}
     isMinimized(): boolean {
       return false;
@@ -80,6 +103,8 @@ export function createFakeElectron() {
     requestSingleInstanceLock: () => true,
     whenReady: () => readyPromise,
     quit: () => undefined,
+    addRecentDocument: (filePath: string) => void calls.recentDocuments.push(filePath),
+    clearRecentDocuments: () => void (calls.recentDocuments.length = 0),
     exit: (code: number) => void (calls.exitCode = code),
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parseFileFilters, parseFileName, parseOpenFilesArgs, parseSaveFileArgs, parseSaveRequest } from "../../electron/ipcValidation";
+import {
+  MAX_MENU_COMMANDS,
+  parseFileFilters,
+  parseFileName,
+  parseOpenFilesArgs,
+  parseOpenRecentArgs,
+  parseSaveFileArgs,
+  parseSaveRequest,
+  parseSetMenuCommandsArgs,
+} from "../../electron/ipcValidation";
 
 const textFilter = { name: "Text", extensions: ["txt", "md"] };
 const request = (overrides: Record<string, unknown> = {}) => ({
@@ -100,5 +109,51 @@ describe("argument lists", () => {
     expect(() => parseOpenFilesArgs([[textFilter], "/etc/passwd"])).toThrow(/takes 1 argument/);
     expect(parseSaveFileArgs([request()])).toEqual(request());
     expect(() => parseSaveFileArgs([request(), "extra"])).toThrow(/takes 1 argument/);
+  });
+});
+
+describe("parseSetMenuCommandsArgs", () => {
+  const command = { id: "project.save", title: "Save project", accelerator: "Mod+S", enabled: true, menu: "file" };
+
+  it("accepts the renderer's commands, with keys turned into Electron accelerators", () => {
+    expect(
+      parseSetMenuCommandsArgs([
+        [
+          command,
+          { id: "reader.next-span", title: "Next span", accelerator: "Alt+ArrowDown", enabled: false, menu: "edit" },
+          { id: "label.actor", title: "Tag as actor", accelerator: "1", enabled: true, menu: "edit" },
+          { id: "help.keys", title: "Keyboard & mouse", enabled: true, menu: "help" },
+        ],
+      ]),
+    ).toEqual([
+      { ...command, accelerator: "CmdOrCtrl+S" },
+      { id: "reader.next-span", title: "Next span", accelerator: "Alt+Down", enabled: false, menu: "edit" },
+      { id: "label.actor", title: "Tag as actor", accelerator: "1", enabled: true, menu: "edit" },
+      { id: "help.keys", title: "Keyboard & mouse", enabled: true, menu: "help" },
+    ]);
+  });
+
+  it("refuses what a menu cannot hold", () => {
+    const refused = (value: unknown) => () => parseSetMenuCommandsArgs([value]);
+    expect(refused("project.save")).toThrow(/must be an array/);
+    expect(refused([command, command])).toThrow(/"project.save" is used twice/);
+    expect(refused([{ ...command, id: "../x" }])).toThrow(/\.id must be/);
+    expect(refused([{ ...command, title: "Save\u0007" }])).toThrow(/\.title must be/);
+    expect(refused([{ ...command, menu: "window" }])).toThrow(/\.menu must be one of file, edit, view, export, help/);
+    expect(refused([{ ...command, enabled: "yes" }])).toThrow(/\.enabled must be/);
+    expect(refused([{ ...command, accelerator: "Hyper+S" }])).toThrow(/"Hyper" is not a modifier key/);
+    expect(refused([{ ...command, accelerator: "Mod+Mod+S" }])).toThrow(/names a modifier twice/);
+    expect(refused([{ ...command, accelerator: "Mod+Smile" }])).toThrow(/does not end in a key/);
+    expect(refused([{ ...command, click: "alert(1)" }])).toThrow(/unexpected field "click"/);
+    expect(refused(Array.from({ length: MAX_MENU_COMMANDS + 1 }, (_, i) => ({ ...command, id: `c${i}` })))).toThrow(/at most 200/);
+    expect(() => parseSetMenuCommandsArgs([])).toThrow(/takes 1 argument/);
+  });
+});
+
+describe("parseOpenRecentArgs", () => {
+  it("takes only an id of the form the main process hands out, never a path", () => {
+    expect(parseOpenRecentArgs(["6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b"])).toBe("6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b");
+    for (const bad of ["/home/ana/a.spanwise", "", 7, { id: "x" }]) expect(() => parseOpenRecentArgs([bad])).toThrow(/id of a recent project file/);
+    expect(() => parseOpenRecentArgs([])).toThrow(/takes 1 argument/);
   });
 });

@@ -7,7 +7,7 @@ import * as fsPromises from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { BRIDGE_CHANNELS } from "../../shared/bridge";
+import { BRIDGE_CHANNELS, BRIDGE_EVENTS, type IncomingProjectFile } from "../../shared/bridge";
 import { CONTENT_SECURITY_POLICY } from "../../shared/csp";
 import { FakeWebContents } from "./fakeElectron";
 
@@ -27,7 +27,13 @@ vi.mock("../../electron/appPaths", async (importOriginal) => {
 
 const INDEX_HTML = '<!doctype html><title>Spanwise</title><script type="module" src="./assets/main.js"></script>';
 let base: string;
+let appData: string;
+let projects: string;
 let userDataBeforeReady: string | undefined;
+const savedArgv = process.argv;
+const savedDefaultApp = process.defaultApp;
+/** Electron sets process.defaultApp when it runs an app from a path; Node's typings call it read-only. */
+const setDefaultApp = (value: boolean | undefined) => void ((process as { defaultApp?: boolean }).defaultApp = value);
 
 beforeAll(async () => {
   base = await fsPromises.mkdtemp(path.join(os.tmpdir(), "spanwise-wiring-app-"));
@@ -36,13 +42,28 @@ beforeAll(async () => {
   await fsPromises.mkdir(path.join(distRoot, "assets"), { recursive: true });
   await fsPromises.writeFile(path.join(distRoot, "index.html"), INDEX_HTML);
   await fsPromises.writeFile(path.join(base, "package.json"), "{}");
+  appData = path.join(base, "appData");
+  await fsPromises.mkdir(path.join(appData, "Spanwise"), { recursive: true });
+  projects = path.join(base, "projects");
+  await fsPromises.mkdir(projects);
+  for (const name of ["started-with.spanwise", "double-clicked.spanwise", "second-start.spanwise"]) await fsPromises.writeFile(path.join(projects, name), name);
+
+  // Started as `electron main.cjs started-with.spanwise`, in development.
+  process.argv = [process.execPath, path.join(bundleDir.path, "main.cjs"), "--no-sandbox", path.join(projects, "started-with.spanwise")];
+  setDefaultApp(true);
+  await import("electron");
+  fake.current.calls.paths.set("appData", appData);
   await import("../../electron/main");
   userDataBeforeReady = fake.current.calls.paths.get("userData");
+  // macOS asks to open a double-clicked file before the app is ready.
+  fake.current.electron.app.emit("open-file", { preventDefault: () => undefined }, path.join(projects, "double-clicked.spanwise"));
   fake.current.ready();
   await new Promise((resolve) => setTimeout(resolve, 0));
 });
 
 afterAll(async () => {
+  process.argv = savedArgv;
+  setDefaultApp(savedDefaultApp);
   await fsPromises.rm(base, { recursive: true, force: true });
 });
 
@@ -56,7 +77,7 @@ describe("before ready", () => {
   it("registers app:// as a standard, secure scheme with fetch, and enables the sandbox", () => {
     expect(calls().privilegedSchemes).toEqual([{ scheme: "app", privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(calls().sandboxEnabled).toBe(true);
-    expect(userDataBeforeReady).toBe(path.join("/fake/appData", "Spanwise"));
+    expect(userDataBeforeReady).toBe(path.join(appData, "Spanwise"));
   });
 });
 
@@ -150,6 +171,82 @@ describe("the bridge", () => {
     expect(await invoke(BRIDGE_CHANNELS.saveFile, appFrame, { suggestedName: "x.jsonl", filters: [], data: "" })).toEqual({ saved: false });
     save.mockRestore();
     await fsPromises.rm(dir, { recursive: true, force: true });
+  });
+});
+
+/** Files main has sent to the page to open, by name. */
+const filesSentToPage = () =>
+  mainWindow()
+    .webContents.sent.filter(([channel]) => channel === BRIDGE_EVENTS.onOpenProjectFile)
+    .map(([, file]) => (file as IncomingProjectFile).name);
+type Item = { label?: string; id?: string; submenu?: Item[]; click?: () => void };
+const menuItems = () => ((calls().menu as { template: Item[] }).template ?? []).flatMap(function all(item: Item): Item[] {
+  return [item, ...(item.submenu ?? []).flatMap(all)];
+});
+
+describe("project files the app is asked to open", () => {
+  it("opens the file named on the command line and the one macOS sent before ready, once the page has loaded", async () => {
+    await vi.waitFor(() => expect(filesSentToPage()).toEqual(["started-with.spanwise", "double-clicked.spanwise"]));
+    expect(calls().recentDocuments).toEqual([path.join(projects, "started-with.spanwise"), path.join(projects, "double-clicked.spanwise")]);
+  });
+
+  it("opens what a second start was given, relative to its folder, and brings the window forward", async () => {
+    await vi.waitFor(() => expect(filesSentToPage()).toHaveLength(2));
+    const focusedBefore = mainWindow().focused;
+    fake.current.electron.app.emit("second-instance", {}, ["/x/electron", "/app/main.cjs", "--flag", "second-start.spanwise"], projects);
+    await vi.waitFor(() => expect(filesSentToPage().at(-1)).toBe("second-start.spanwise"));
+    expect(mainWindow().focused).toBeGreaterThan(focusedBefore);
+  });
+
+  it("reports a file it cannot open by name, and opens nothing", async () => {
+    await vi.waitFor(() => expect(filesSentToPage()).toHaveLength(3));
+    fake.current.electron.app.emit("open-file", { preventDefault: () => undefined }, path.join(projects, "missing.spanwise"));
+    await vi.waitFor(() => expect(calls().messageBoxes.at(-1)).toMatchObject({ message: "missing.spanwise was not opened: the file no longer exists." }));
+    expect(filesSentToPage()).toHaveLength(3);
+  });
+
+  it("lists them in Open Recent, in the page and in the File menu, and opens one by id only", async () => {
+    await vi.waitFor(() => expect(filesSentToPage()).toHaveLength(3));
+    const recent = (await invoke(BRIDGE_CHANNELS.recentProjects, appFrame)) as { id: string; name: string }[];
+    expect(recent.map((entry) => entry.name)).toEqual(["second-start.spanwise", "double-clicked.spanwise", "started-with.spanwise"]);
+    await vi.waitFor(() => expect(menuItems().filter((item) => item.id?.startsWith("recent:")).map((item) => item.label)).toEqual(recent.map((entry) => entry.name)));
+
+    const file = (await invoke(BRIDGE_CHANNELS.openRecent, appFrame, recent[2]!.id)) as IncomingProjectFile;
+    expect([file.name, new TextDecoder().decode(file.bytes)]).toEqual(["started-with.spanwise", "started-with.spanwise"]);
+    await expect(invoke(BRIDGE_CHANNELS.openRecent, appFrame, path.join(projects, "second-start.spanwise"))).rejects.toThrow(/id of a recent project file/);
+
+    // Chosen in the menu, the file goes to the page like a double-clicked one.
+    menuItems().find((item) => item.label === "double-clicked.spanwise")!.click!();
+    await vi.waitFor(() => expect(filesSentToPage().at(-1)).toBe("double-clicked.spanwise"));
+  });
+
+  it("remembers a project file saved through the save dialog", async () => {
+    const chosen = path.join(projects, "saved.spanwise");
+    const save = vi.spyOn(fake.current.electron.dialog, "showSaveDialog").mockResolvedValue({ canceled: false, filePath: chosen });
+    await invoke(BRIDGE_CHANNELS.saveFile, appFrame, { suggestedName: "x.spanwise", filters: [], data: new Uint8Array([1, 2]) });
+    save.mockRestore();
+    const recent = (await invoke(BRIDGE_CHANNELS.recentProjects, appFrame)) as { name: string }[];
+    expect(recent[0]?.name).toBe("saved.spanwise");
+  });
+});
+
+describe("the page's commands in the native menu", () => {
+  it("shows the commands the page sends and sends a chosen one back to the page", async () => {
+    await invoke(BRIDGE_CHANNELS.setMenuCommands, appFrame, [
+      { id: "project.save", title: "Save project", accelerator: "Mod+S", enabled: true, menu: "file" },
+      { id: "export.jsonl", title: "Export JSONL", enabled: true, menu: "export" },
+    ]);
+    const save = menuItems().find((item) => item.id === "project.save");
+    expect(save).toMatchObject({ label: "Save project", accelerator: "CmdOrCtrl+S" });
+    menuItems().find((item) => item.id === "export.jsonl")!.click!();
+    expect(mainWindow().webContents.sent.at(-1)).toEqual([BRIDGE_EVENTS.onMenuCommand, "export.jsonl"]);
+  });
+
+  it("refuses a malformed list and keeps the menu it had", async () => {
+    const before = calls().menu;
+    await expect(invoke(BRIDGE_CHANNELS.setMenuCommands, appFrame, [{ id: "x", title: "X", enabled: true, menu: "window" }])).rejects.toThrow(/menu must be one of/);
+    await expect(invoke(BRIDGE_CHANNELS.setMenuCommands, { url: "https://evil.example/", parent: null }, [])).rejects.toThrow(/Refused/);
+    expect(calls().menu).toBe(before);
   });
 });
 

@@ -39,7 +39,7 @@ describe("readPickedFiles", () => {
     const result = await readPickedFiles([path.join(dir, "gone.txt"), dir]);
     expect(result.files).toEqual([]);
     expect(result.skipped).toEqual([
-      { name: "gone.txt", reason: "the file no longer exists" },
+      { name: "gone.txt", reason: "the file no longer exists", code: "ENOENT" },
       { name: path.basename(dir), reason: "not a regular file" },
     ]);
   });

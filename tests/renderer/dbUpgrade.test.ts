@@ -8,7 +8,7 @@ import path from "node:path";
 import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
 import type { SpanRecord } from "../../shared/model";
-import { SpanwiseDB, fromStoredSpan } from "../../renderer/store/db";
+import { SpanwiseDB, fromPackedSpan, fromStoredSpanV5, type SpanSetV5 } from "../../renderer/store/db";
 
 interface StoreFixture {
   version: number;
@@ -20,6 +20,12 @@ const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "db");
 const fixtures = readdirSync(FIXTURES)
   .filter((f) => /^v\d+\.json$/.test(f))
   .map((f) => JSON.parse(readFileSync(path.join(FIXTURES, f), "utf8")) as StoreFixture);
+
+/** The spans a fixture holds, as records. */
+function fixtureSpans(fixture: StoreFixture): SpanRecord[] {
+  if (fixture.rows.spanSets) return (fixture.rows.spanSets as unknown as SpanSetV5[]).flatMap((set) => set.spans.map((stored) => fromStoredSpanV5(set, stored)));
+  return (fixture.rows.spans ?? []) as unknown as SpanRecord[];
+}
 
 describe("store upgrades", () => {
   it("has a fixture for every earlier schema version", () => {
@@ -38,9 +44,16 @@ describe("store upgrades", () => {
 
       const db = new SpanwiseDB(name);
       await db.open();
+      // Every row as it was; links and actors carry a revision since v6.
       for (const [table, rows] of Object.entries(fixture.rows)) {
-        if (table === "spans") continue;
-        const stored = await db.table(table).toArray();
+        if (table === "spans" || table === "spanSets") continue;
+        const revised = table === "links" || table === "actors";
+        const stored = (await db.table(table).toArray()).map((row: Record<string, unknown>) => {
+          if (!revised) return row;
+          const { rev, ...rest } = row;
+          expect(rev).toBe(1);
+          return rest;
+        });
         const key = db.table(table).schema.primKey.keyPath as string;
         const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a[key]).localeCompare(String(b[key]));
         expect([...stored].sort(byKey)).toEqual([...rows].sort(byKey));
@@ -48,18 +61,16 @@ describe("store upgrades", () => {
       // The indexes the app queries work on the upgraded data.
       const projectId = fixture.rows.projects![0]!.id as string;
       expect(await db.documents.where("projectId").equals(projectId).count()).toBe(fixture.rows.documents!.length);
-      // Spans (one record each before v5) are kept per document, each document's in id order, none lost or changed.
-      const spans = fixture.rows.spans as unknown as SpanRecord[];
-      const sets = await db.spanSets.toArray();
-      expect(sets.map((set) => set.docId).sort()).toEqual([...new Set(spans.map((s) => s.docId))].sort());
-      for (const set of sets) {
-        const own = spans.filter((s) => s.docId === set.docId).sort((a, b) => (a.id < b.id ? -1 : 1));
-        expect(set.projectId).toBe(own[0]!.projectId);
-        expect(set.spans.map((stored) => fromStoredSpan(set, stored))).toStrictEqual(own);
-        expect(await db.spanSets.where("projectId").equals(set.projectId).count()).toBeGreaterThan(0);
-      }
-      // Tables added since are there and empty (but for the spans' new home).
-      for (const table of db.tables.filter((t) => !(t.name in fixture.stores) && t.name !== "spanSets")) expect(await table.count()).toBe(0);
+      // Spans (one record each before v5, one set per document in v5) are one record each again, every field kept, with a revision.
+      const spans = fixtureSpans(fixture);
+      const byId = (a: SpanRecord, b: SpanRecord) => (a.docId + a.id < b.docId + b.id ? -1 : 1);
+      expect((await db.spans.toArray()).sort(byId)).toStrictEqual(spans.map((s) => ({ ...s, rev: 1 })).sort(byId));
+      // Each document's read cache holds the same spans.
+      const packs = await db.spanPacks.toArray();
+      expect(packs.map((p) => p.docId).sort()).toEqual([...new Set(spans.map((s) => s.docId))].sort());
+      expect(packs.flatMap((p) => p.spans.map((packed) => fromPackedSpan(p, packed))).sort(byId)).toStrictEqual(spans.map((s) => ({ ...s, rev: 1 })).sort(byId));
+      // Tables added since are there and empty (but for the spans' homes and the change counter).
+      for (const table of db.tables.filter((t) => !(t.name in fixture.stores) && !["spans", "spanPacks", "counters"].includes(t.name))) expect(await table.count()).toBe(0);
       db.close();
     });
   }

@@ -18,6 +18,8 @@ beforeEach(async () => {
   await freshStore();
   history.clear();
   await db.projects.put({ id: "p", name: "T", labels: DEFAULT_LABELS.map((l) => ({ ...l })), createdAt: now, updatedAt: now });
+  await db.documents.put({ id: "d", projectId: "p", title: "D", textHash: "h", length: 20, createdAt: now });
+  await db.texts.put({ docId: "d", text: "Mikhail Bogdanov met" });
 });
 
 describe("history", () => {

@@ -1,14 +1,15 @@
 /**
- * Spans kept per document (one record per document): writes replace a span
- * of the same id and keep each document's spans in id order, whatever was
- * stored before; projects never see each other's spans, even with the same ids.
+ * Spans kept one record each, read through each document's pack (a read
+ * cache): writes replace a span of the same id, reads give each document's
+ * spans in id order whatever the pack holds; projects never see each
+ * other's spans, even with the same ids.
  */
 import "fake-indexeddb/auto";
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SpanRecord } from "../../shared/model";
-import { fromStoredSpan, toStoredSpan } from "../../renderer/store/db";
+import { fromPackedSpan, toPackedSpan } from "../../renderer/store/db";
 import { deleteProjectSpans, documentSpans, projectSpans, putSpans, spansOfDocuments, withById } from "../../renderer/store/spans";
 import { freshStore } from "./storeHelpers";
 
@@ -44,7 +45,7 @@ describe("the span store", () => {
 
   it("keeps the later of two versions of a span written together", async () => {
     await putSpans([span("s1"), { ...span("s1"), deleted: true }]);
-    expect(await documentSpans("d1")).toEqual([{ ...span("s1"), deleted: true }]);
+    expect(await documentSpans("d1")).toEqual([{ ...span("s1"), deleted: true, rev: 1 }]);
   });
 
   it("keeps projects apart, even where span ids are the same", async () => {
@@ -71,7 +72,7 @@ describe("the span store", () => {
   });
 });
 
-describe("a span's stored form", () => {
+describe("a span's packed form", () => {
   const key = fc.string({ minLength: 1 });
   const attrValue = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
   const record = fc.record(
@@ -94,10 +95,10 @@ describe("a span's stored form", () => {
   it("gives back every field of a span, its optional and unknown ones too", () => {
     fc.assert(
       fc.property(record, (fields) => {
-        const span = { ...fields, projectId: "p1", docId: "d1" } as SpanRecord;
-        const stored = toStoredSpan(span);
+        const span = { ...fields, projectId: "p1", docId: "d1", rev: 7 } as SpanRecord;
+        const stored = toPackedSpan(span);
         // Kept as the store keeps it (a structured clone), then read back.
-        const back = fromStoredSpan({ docId: "d1", projectId: "p1" }, structuredClone(stored));
+        const back = fromPackedSpan({ docId: "d1", projectId: "p1" }, structuredClone(stored));
         // Node's deep strict equality: same keys, values and prototypes (toStrictEqual would also compare own "constructor" keys by identity).
         expect(isDeepStrictEqual(back, span), JSON.stringify(back)).toBe(true);
       }),

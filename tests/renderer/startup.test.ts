@@ -11,7 +11,8 @@ import { importTextFiles } from "../../renderer/store/documents";
 import { CURRENT_PROJECT_KEY, createProject } from "../../renderer/store/projects";
 import { ANNOTATOR_KEY, writeSetting } from "../../renderer/store/settings";
 import { putSpans } from "../../renderer/store/spans";
-import { hiddenLayersKey, loadFirstScreen, openDocumentKey } from "../../renderer/startup";
+import { docSettingKey as openDocumentKey } from "../../renderer/store/openProject";
+import { hiddenLayersKey, loadFirstScreen } from "../../renderer/startup";
 import { freshStore } from "./storeHelpers";
 
 beforeEach(freshStore);

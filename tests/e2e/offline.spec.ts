@@ -1,0 +1,216 @@
+/**
+ * The browser build as an installable app that works offline (issue 12 §5):
+ * Chromium's own installability verdict, a whole session with the server
+ * stopped and the network off, and the update notice when a new version
+ * of the app is deployed.
+ *
+ * The offline and update tests start their own servers (ports E2E_PORT+1
+ * and E2E_PORT+2) so that they can stop them or change what they serve.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, expect, test, type Page } from "@playwright/test";
+// @ts-expect-error plain ES module shared with the start script
+import { chromiumArgs, findChromium } from "../../scripts/chromium.mjs";
+// @ts-expect-error plain ES module: the server `npm run web` runs
+import { startWebServer } from "../../scripts/web.mjs";
+import { webAppManifest } from "../../renderer/pwa/manifest";
+import { expectSaved, fixture, importFiles, nameAnnotator, spanRows } from "./helpers";
+import { serveFolder } from "./staticServer";
+
+const ROOT = path.join(import.meta.dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const E2E_PORT = Number(process.env.E2E_PORT ?? 4174);
+
+interface ExportedRecord {
+  text: string;
+  spans: { start: number; end: number; label: string; text: string }[];
+}
+
+/** Python's text[start:end]: slicing by code points. */
+const pySlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join("");
+
+/** Waits until the service worker has installed the app and controls this page. */
+async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated");
+}
+
+/** Collects Content-Security-Policy violations from the first script on (zod's eval probe aside, see hostile.spec.ts). */
+async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    Object.defineProperty(window, "__cspViolations", { value: violations });
+    document.addEventListener("securitypolicyviolation", (event) => {
+      if (event.blockedURI !== "eval") violations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+}
+
+test("Chromium finds the app installable: manifest, icons and service worker", async ({ baseURL }) => {
+  // Chromium never offers to install from an incognito context, which is what Playwright's contexts are: use a real profile.
+  const profile = mkdtempSync(path.join(os.tmpdir(), "spanwise-install-profile-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: chromiumArgs(), baseURL });
+  try {
+    await expectInstallable(context.pages()[0] ?? (await context.newPage()), baseURL!);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+async function expectInstallable(page: Page, baseURL: string): Promise<void> {
+  const violations = await recordCspViolations(page);
+  await page.goto("/");
+  await nameAnnotator(page);
+  await waitForServiceWorkerControl(page);
+
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] };
+  expect(installabilityErrors).toEqual([]);
+  const { url, errors } = (await cdp.send("Page.getAppManifest")) as { url: string; errors: unknown[] };
+  expect(url).toBe(new URL("manifest.webmanifest", baseURL).href);
+  expect(errors).toEqual([]);
+
+  // The served manifest is the one in renderer/pwa/manifest.ts; each icon is served as the PNG committed for it.
+  const served = await page.request.get("manifest.webmanifest");
+  expect(served.headers()["content-type"]).toContain("application/manifest+json");
+  expect(await served.json()).toMatchObject({ ...webAppManifest });
+  for (const icon of webAppManifest.icons) {
+    const response = await page.request.get(icon.src);
+    expect(response.headers()["content-type"], icon.src).toBe("image/png");
+    expect((await response.body()).equals(readFileSync(path.join(ROOT, "renderer", "public", icon.src))), icon.src).toBe(true);
+  }
+
+  // A maskable icon fills its square to the corners (a launcher crops it); the plain one keeps its rounded tile.
+  const corners = await page.evaluate(async (sources) => {
+    const alphaAtCorner = async (src: string) => {
+      const image = new Image();
+      image.src = src;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext("2d")!;
+      context.drawImage(image, 0, 0);
+      return context.getImageData(1, 1, 1, 1).data[3];
+    };
+    return { maskable: await alphaAtCorner(sources.maskable), plain: await alphaAtCorner(sources.plain) };
+  }, { maskable: "icons/maskable-512.png", plain: "icons/icon-512.png" });
+  expect(corners).toEqual({ maskable: 255, plain: 0 });
+
+  expect(await violations()).toEqual([]);
+}
+
+test("with the server stopped and the network off, the app starts, tags and exports", async ({ page, context }) => {
+  const server = (await startWebServer({ port: E2E_PORT + 1, buildCheck: false, log: () => undefined })) as { url: string; close(): Promise<void> };
+  let serverRunning = true;
+  try {
+    const violations = await recordCspViolations(page);
+    await page.goto(server.url);
+    await nameAnnotator(page);
+    await waitForServiceWorkerControl(page);
+    await importFiles(page, [fixture("offline-talks.txt")]);
+    const documents = page.getByRole("navigation", { name: "Documents" });
+    await documents.getByRole("button").first().click();
+    await expect(page.locator(".ProseMirror")).toContainText("Ismaʿil Haniyeh met the mediators");
+
+    await server.close();
+    serverRunning = false;
+    await expect(fetch(server.url)).rejects.toThrow();
+    await context.setOffline(true);
+    await page.reload();
+
+    // The last document comes back from IndexedDB, in the app served by the service worker.
+    await expect(page.locator(".ProseMirror")).toContainText("Ismaʿil Haniyeh met the mediators");
+    await expect(page.getByRole("button", { name: "Annotator: Ana" })).toBeVisible();
+
+    // Keyboard only: the second paragraph's first two words.
+    await page.locator(".ProseMirror").focus();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Control+ArrowDown");
+    await page.keyboard.press("Control+Shift+ArrowRight");
+    await page.keyboard.press("Control+Shift+ArrowRight");
+    await page.keyboard.press("1");
+    await expectSaved(page);
+    await expect.poll(() => spanRows(page)).toEqual(["Actor: Ismaʿil Haniyeh"]);
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export JSONL" }).click();
+    const record = JSON.parse(readFileSync(await (await downloading).path(), "utf8").trim()) as ExportedRecord;
+    expect(record.spans.map((s) => `${s.label}: ${s.text}`)).toEqual(["actor: Ismaʿil Haniyeh"]);
+    const [span] = record.spans;
+    expect(pySlice(record.text, span!.start, span!.end)).toBe("Ismaʿil Haniyeh");
+    // Code points, not UTF-16 units: the first line's flag and dove are astral.
+    expect(span!.start).toBe(Array.from(record.text.slice(0, record.text.indexOf("Ismaʿil"))).length);
+    expect(span!.start).toBeLessThan(record.text.indexOf("Ismaʿil"));
+
+    expect(await violations()).toEqual([]);
+  } finally {
+    if (serverRunning) await server.close();
+  }
+});
+
+test.describe("a new version deployed while the app is open", () => {
+  const INDEX_REVISION = /(\{url:"index\.html",revision:")([0-9a-f]+)(")/;
+  let version: "A" | "B" = "A";
+  // Version B is the same build with a changed index.html, and so a changed sw.js: what a real deployment changes.
+  const asDeployed = (file: string, bytes: Buffer) => {
+    if (version === "A") return bytes;
+    if (file === "sw.js") {
+      const sw = bytes.toString("utf8");
+      expect(sw, "sw.js no longer lists index.html as the test expects").toMatch(INDEX_REVISION);
+      return Buffer.from(sw.replace(INDEX_REVISION, "$1version-b$3"));
+    }
+    if (file === "index.html") return Buffer.from(bytes.toString("utf8").replace("<head>", '<head><meta name="spanwise-test-version" content="B">'));
+    return bytes;
+  };
+  const runningVersion = (page: Page) =>
+    page.evaluate(() => document.querySelector('meta[name="spanwise-test-version"]')?.getAttribute("content") ?? "A");
+  const updateNotice = (page: Page) => page.getByRole("status").filter({ hasText: "A new version is ready" });
+
+  /** Opens version A with a document in it, deploys version B, and reloads: B installs and waits. */
+  async function deployWhileOpen(page: Page, url: string): Promise<void> {
+    version = "A";
+    await page.goto(url);
+    await nameAnnotator(page);
+    await waitForServiceWorkerControl(page);
+    await importFiles(page, [fixture("offline-talks.txt")]);
+    await expect(page.getByRole("navigation", { name: "Documents" }).getByRole("button")).toHaveCount(1);
+    await expect(updateNotice(page)).toHaveCount(0);
+
+    version = "B";
+    await page.reload();
+    await expect(updateNotice(page)).toBeVisible();
+    // Until the user says so, the page runs the version it started with.
+    expect(await runningVersion(page)).toBe("A");
+  }
+
+  test("the notice says a new version is ready; Reload starts it, with the data kept", async ({ page }) => {
+    const server = await serveFolder(DIST, E2E_PORT + 2, asDeployed);
+    try {
+      await deployWhileOpen(page, server.url);
+      await page.screenshot({ path: test.info().outputPath("update-notice.png") });
+      await updateNotice(page).getByRole("button", { name: "Reload" }).click();
+      await expect.poll(() => runningVersion(page)).toBe("B");
+      await expect(updateNotice(page)).toHaveCount(0);
+      await expect(page.getByRole("navigation", { name: "Documents" }).getByRole("button")).toHaveCount(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("without Reload, the new version starts the next time the app is opened", async ({ page, context }) => {
+    const server = await serveFolder(DIST, E2E_PORT + 2, asDeployed);
+    try {
+      await deployWhileOpen(page, server.url);
+      await page.close();
+      const next = await context.newPage();
+      await next.goto(server.url);
+      expect(await runningVersion(next)).toBe("B");
+      await expect(updateNotice(next)).toHaveCount(0);
+      await expect(next.getByRole("navigation", { name: "Documents" }).getByRole("button")).toHaveCount(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
