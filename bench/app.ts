@@ -109,7 +109,9 @@ export function coldProfile(template: string): string {
  */
 export async function afterLoad<T>(page: Page, load: () => Promise<unknown>, name: string): Promise<T> {
   await load();
-  await page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, name);
+  // A page that holds its main thread for long (Recogito anchoring 10,000 annotations on a busy
+  // machine) answers late even this: the probe's own timeout is the one that counts.
+  await page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, name, { timeout: 600_000 });
   return page.evaluate((name) => (window as unknown as Record<string, Promise<T>>)[name]!, name);
 }
 

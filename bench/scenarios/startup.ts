@@ -44,7 +44,8 @@ const SMOKE_SIZES: Size[] = [{ key: "S", shape: { chars: 10 * 1024, paragraphCha
 const OTHER_DOCUMENTS = { count: 20, chars: 3000, paragraphChars: 400, spans: 10, overlapShare: 0 };
 /** Lines of the text the probe is told about: far more than a window shows at the top. */
 const LINES_IN_VIEW = 200;
-const TIMEOUT_MS = 180_000;
+/** Recogito needs minutes for L on a busy 2-core machine. */
+const TIMEOUT_MS = 600_000;
 
 const TOOLS: StartupTool[] = ["floor", "recogito", "spanwise"];
 
