@@ -40,7 +40,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
   const [view, setView] = useState<WorkspaceView>("reader");
   const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
   const reader = useRef<ReaderHandle>(null);
-  const { shownSpans, showPending, dropPending } = usePendingSpans({ ...open, reader });
+  const { shownSpans, shownChanges, showPending, dropPending } = usePendingSpans({ ...open, reader });
 
   const labels = useMemo(() => project?.labels ?? [], [project]);
   const linkTypes = useMemo(() => (project ? projectLinkTypes(project) : []), [project]);
@@ -121,8 +121,8 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
         setBusy={setBusy}
       />
       <Notices notices={notices} onDismiss={dismiss} />
-      {/* Project files from every source (Open project, Open recent, the desktop app's double-click) open here, one at a time. */}
-      {project && <ProjectFileOpener currentProject={project} notify={notify} setBusy={setBusy} />}
+      {/* Project files from every source (Open project, Open recent, the desktop app's double-click) open here, one at a time, once the first-start question is answered. */}
+      {project && annotator && <ProjectFileOpener currentProject={project} notify={notify} setBusy={setBusy} />}
       <div className="sw-body">
         <DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} onOpen={openDocument} />
         <main className="sw-main">
@@ -136,6 +136,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
               linkTypes={linkTypes}
               links={open.links}
               shownSpans={shownSpans}
+              shownChanges={shownChanges}
               selectedSpan={selectedSpan}
               selectedSpanId={selectedSpanId}
               snapping={snapping}

@@ -2,7 +2,7 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import { EditorState, Plugin, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { TextDoc } from "./textDoc";
-import { decoratedWindow, spanDecorations, spanDecoMeta, spanRange, type ReaderLabel, type ReaderSpan } from "./spanDecorations";
+import { decoratedWindow, spanDecorations, spanDecoMeta, spanRange, type ReaderLabel, type ReaderSpan, type ReaderSpanChanges } from "./spanDecorations";
 import { keyboardDriving, readerKeyboard } from "./keyboard";
 import { initialWindow, readerViewport, windowOfLines } from "./viewport";
 import { sectionView } from "./sectionView";
@@ -29,6 +29,8 @@ export interface ReaderHandle {
 interface ReaderProps {
   text: string;
   spans: readonly ReaderSpan[];
+  /** How `spans` differs from the list before it, when known: then only those spans are redrawn. */
+  changes?: ReaderSpanChanges | null;
   labels: readonly ReaderLabel[];
   selectedSpanId: string | null;
   /** A click on a span (or its badge) selects it; a click elsewhere passes null. */
@@ -41,7 +43,7 @@ interface ReaderProps {
  * decorations. The text never changes here: a filter refuses any transaction
  * that would touch the document, as a second guard beside `editable: false`.
  */
-export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handle }: ReaderProps) {
+export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanClick, handle }: ReaderProps) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const textDocRef = useRef<TextDoc | null>(null);
@@ -51,6 +53,8 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handl
   onSpanClickRef.current = onSpanClick;
   const latest = useRef({ spans, labels });
   latest.current = { spans, labels };
+  /** The list the decorations were last given: changes apply only on top of it. */
+  const shown = useRef<readonly ReaderSpan[] | null>(null);
 
   useEffect(() => {
     const textDoc = new TextDoc(text);
@@ -89,6 +93,7 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handl
       },
     });
     viewRef.current = view;
+    shown.current = latest.current.spans;
     return () => {
       view.destroy();
       viewRef.current = null;
@@ -102,8 +107,12 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, handl
 
   useEffect(() => {
     const view = viewRef.current;
-    if (view) view.dispatch(spanDecoMeta.spans(view.state.tr, spans));
-  }, [spans]);
+    if (!view || shown.current === spans) return;
+    // The store's changes when they lead from the list drawn to this one; else a pass over the list.
+    if (changes && changes.from === shown.current) view.dispatch(spanDecoMeta.changes(view.state.tr, changes.put, changes.remove));
+    else view.dispatch(spanDecoMeta.spans(view.state.tr, spans));
+    shown.current = spans;
+  }, [spans, changes]);
 
   useEffect(() => {
     const view = viewRef.current;

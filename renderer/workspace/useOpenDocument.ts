@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import { actorsById } from "../../shared/coding/actors";
-import { liveSpans } from "../../shared/model";
-import { layersOf } from "../components/Layers";
+import type { SpanRecord } from "../../shared/model";
+import { layersOfCounts } from "../components/Layers";
 import { db } from "../store/db";
-import { documentSpans } from "../store/spans";
+import { useDocumentSpans } from "../store/useDocumentSpans";
 import { useWindowDocument } from "../store/openProject";
 import { useSetting, writeSetting } from "../store/settings";
 import { hiddenLayersKey, type FirstScreen } from "../startup";
@@ -18,6 +18,8 @@ const NO_ANNOTATORS: string[] = [];
  * click changed before its setting reached the disk. Until the store answers,
  * `first` (read before React mounted) stands in for it.
  */
+const NO_SPANS: SpanRecord[] = [];
+
 export function useOpenDocument(projectId: string, first?: FirstScreen | null) {
   const firstOpen = first?.open ?? null;
   // This window's open document (store/openProject.ts): shown at once on a click, kept for the next start.
@@ -26,8 +28,10 @@ export function useOpenDocument(projectId: string, first?: FirstScreen | null) {
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
   const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId], firstOpen && { docId: firstOpen.doc.id, text: firstOpen.text });
   const text = textRow && textRow.docId === docId ? textRow.text : null;
-  const storedSpans = useLiveQuery(() => (docId ? documentSpans(docId) : []), [docId], firstOpen?.spans);
-  const allSpans = useMemo(() => liveSpans((storedSpans ?? []).filter((s) => s.docId === docId)), [storedSpans, docId]);
+  // Read once, then fed by the records that change (store/useDocumentSpans.ts).
+  const firstSpans = useMemo(() => firstOpen && { docId: firstOpen.doc.id, spans: firstOpen.spans }, [firstOpen]);
+  const feed = useDocumentSpans(docId, firstSpans);
+  const allSpans = feed.spans ?? NO_SPANS;
   const storedLinks = useLiveQuery(() => (docId ? db.links.where("docId").equals(docId).toArray() : []), [docId]);
   const links = useMemo(() => (storedLinks ?? []).filter((l) => l.docId === docId), [storedLinks, docId]);
   const storedActors = useLiveQuery(() => db.actors.where("projectId").equals(projectId).toArray(), [projectId]);
@@ -46,10 +50,12 @@ export function useOpenDocument(projectId: string, first?: FirstScreen | null) {
     },
     [hiddenKey],
   );
-  const layers = useMemo(() => layersOf(allSpans), [allSpans]);
+  const layers = useMemo(() => layersOfCounts(feed.annotators), [feed.annotators]);
   const spans = useMemo(() => (hidden.length ? allSpans.filter((s) => !hidden.includes(s.annotator)) : allSpans), [allSpans, hidden]);
 
-  return { docId, doc, text, allSpans, spans, links, actors, actorMap, layers, hidden, setHidden, openDocument };
+  // How allSpans differs from the list before it (for the reader's per-record updates); null after a full read.
+  const spanChanges = feed.spans ? feed.changes : null;
+  return { docId, doc, text, allSpans, spanChanges, spans, links, actors, actorMap, layers, hidden, setHidden, openDocument };
 }
 
 export type OpenDocument = ReturnType<typeof useOpenDocument>;
