@@ -3,7 +3,7 @@
  * in headless Chromium. Every scenario gets a fresh browser, so each starts
  * with an empty IndexedDB and its own renderer process.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { chromium, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
@@ -34,12 +34,7 @@ export interface Session {
 export async function openApp(url: string): Promise<Session> {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), "spanwise-bench-profile-"));
   const start = async () => {
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: findChromium() as string | undefined,
-      args: [...(chromiumArgs() as string[]), "--enable-precise-memory-info"],
-      viewport: { width: 1280, height: 800 },
-      acceptDownloads: true,
-    });
+    const context = await launchBrowser(profileDir);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript(installProbe);
     await page.addInitScript({ content: `globalThis.__corpusKit = ${corpusKit.toString()};` });
@@ -61,6 +56,63 @@ export async function openApp(url: string): Promise<Session> {
     },
   };
   return session;
+}
+
+/** A headless Chromium on `profileDir`, as every scenario runs it. */
+export function launchBrowser(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium() as string | undefined,
+    args: [...(chromiumArgs() as string[]), "--enable-precise-memory-info"],
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+}
+
+/**
+ * Seeds a store as `seed` does and keeps the browser profile it lives in, for
+ * cold starts from copies of it. `prepare` runs in the page after seeding
+ * (e.g. to remember the document to reopen). The caller deletes the folder.
+ */
+export async function seededProfile(
+  url: string,
+  request: SeedRequest,
+  prepare?: (seeded: SeedResult) => Promise<void>,
+): Promise<{ profileDir: string; seeded: SeedResult }> {
+  const session = await openApp(url);
+  try {
+    const seeded = await seed(session, request);
+    if (prepare) await session.page.evaluate(prepare, seeded);
+    await session.context.close();
+    return { profileDir: session.profileDir, seeded };
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+}
+
+/**
+ * A copy of a seeded profile for one cold start: the store on disk as the
+ * user left it, without the HTTP cache and V8's code cache, so the app's
+ * scripts are fetched, parsed and compiled as on the first start after a
+ * reboot or an update. Returns the copy's folder.
+ */
+export function coldProfile(template: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "spanwise-bench-cold-"));
+  cpSync(template, dir, { recursive: true });
+  for (const cache of ["Cache", "Code Cache", "GPUCache", "DawnGraphiteCache", "DawnWebGPUCache"]) rmSync(path.join(dir, "Default", cache), { recursive: true, force: true });
+  return dir;
+}
+
+/**
+ * Navigates (or reloads) with `load`, then waits for the promise that an init
+ * script of the new page put at `window[name]`, and returns what it resolves with.
+ */
+export async function afterLoad<T>(page: Page, load: () => Promise<unknown>, name: string): Promise<T> {
+  await load();
+  // A page that holds its main thread for long (Recogito anchoring 10,000 annotations on a busy
+  // machine) answers late even this: the probe's own timeout is the one that counts.
+  await page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, name, { timeout: 600_000 });
+  return page.evaluate((name) => (window as unknown as Record<string, Promise<T>>)[name]!, name);
 }
 
 /** Waits for the app, and names the annotator "bench" when it asks (on first start). */

@@ -4,8 +4,11 @@
  * figure. It never fails on a time; it fails only when a scenario cannot run.
  *
  * Flags: --smoke (tiny sizes, about a minute), --only=open,tag (some
- * scenarios), --profile=DIR (CPU profiles of the measured actions).
- * BENCH_PORT sets the port the app is served on (default 4176).
+ * scenarios), --profile=DIR (CPU profiles of the measured actions),
+ * --trace=DIR (a Chromium trace of a cold start, and its breakdown, from the
+ * startup scenario).
+ * BENCH_PORT sets the port the app is served on (default 4176); the startup
+ * scenario serves its peer pages on the port after it.
  */
 import { mkdirSync } from "node:fs";
 import os from "node:os";
@@ -17,17 +20,19 @@ import { exportScenario } from "./scenarios/export";
 import { importScenario } from "./scenarios/import";
 import { listScenario } from "./scenarios/list";
 import { openScenario } from "./scenarios/open";
+import { startupScenario } from "./scenarios/startup";
 import { storeScenario } from "./scenarios/store";
 import { tagScenario } from "./scenarios/tag";
 import { table, type Figure } from "./stats";
 // @ts-expect-error plain ES module shared with the start script
 import { describeError, startWebServer } from "../scripts/web.mjs";
 
-const SCENARIOS: Scenario[] = [openScenario, tagScenario, importScenario, exportScenario, listScenario, storeScenario];
+const SCENARIOS: Scenario[] = [startupScenario, openScenario, tagScenario, importScenario, exportScenario, listScenario, storeScenario];
 
 export async function main(argv: string[], root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..")): Promise<number> {
   const smoke = argv.includes("--smoke");
   const profileDir = argv.find((a) => a.startsWith("--profile="))?.slice("--profile=".length);
+  const traceDir = argv.find((a) => a.startsWith("--trace="))?.slice("--trace=".length);
   const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
   const unknown = only?.filter((name) => !SCENARIOS.some((s) => s.name === name)) ?? [];
   if (unknown.length) {
@@ -56,6 +61,7 @@ export async function main(argv: string[], root = path.resolve(path.dirname(file
         root,
         cacheDir,
         ...(profileDir ? { profileDir: path.resolve(profileDir) } : {}),
+        ...(traceDir ? { traceDir: path.resolve(traceDir) } : {}),
         log: (message) => console.error(`[${scenario.name}] ${message}`),
       };
       ctx.log(smoke ? "starting (smoke sizes)" : "starting");

@@ -12,6 +12,8 @@ export interface RunContext {
   cacheDir: string;
   /** With --profile=DIR: where measured actions write their CPU profiles (open them in Chrome DevTools). */
   profileDir?: string;
+  /** With --trace=DIR: where the startup scenario writes a Chromium trace of a cold start (open it in DevTools or ui.perfetto.dev). */
+  traceDir?: string;
   log(message: string): void;
 }
 

@@ -13,7 +13,8 @@ export interface Machine {
 export interface Figure {
   /** `scenario.measure`, e.g. "open.firstText". */
   name: string;
-  unit: "ms" | "MB" | "s" | "count";
+  /** "ratio": one figure divided by another, run by run. */
+  unit: "ms" | "MB" | "s" | "count" | "ratio";
   median: number;
   p95: number;
   runs: number;
@@ -43,13 +44,18 @@ export function figure(
   values: readonly number[],
   targets: { target?: number; targetP95?: number } = {},
 ): Figure {
-  return { name, what, unit, median: round(median(values)), p95: round(quantile(values, 0.95)), runs: values.length, ...targets };
+  const r = unit === "ratio" ? (n: number) => Math.round(n * 100) / 100 : round;
+  return { name, what, unit, median: r(median(values)), p95: r(quantile(values, 0.95)), runs: values.length, ...targets };
 }
 
 /** Whether a figure is under its targets; null when it has none. */
 export function met(f: Figure): boolean | null {
   if (f.target === undefined && f.targetP95 === undefined) return null;
   return (f.target === undefined || f.median < f.target) && (f.targetP95 === undefined || f.p95 < f.targetP95);
+}
+
+function withUnit(n: number, unit: Figure["unit"]): string {
+  return unit === "ratio" ? `${n}×` : `${n} ${unit}`;
 }
 
 function round(n: number): number {
@@ -61,10 +67,10 @@ export function table(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
     f.name,
     f.what,
-    `${f.median} ${f.unit}`,
-    `${f.p95} ${f.unit}`,
+    withUnit(f.median, f.unit),
+    withUnit(f.p95, f.unit),
     String(f.runs),
-    [f.target === undefined ? "" : `< ${f.target} ${f.unit}`, f.targetP95 === undefined ? "" : `p95 < ${f.targetP95} ${f.unit}`].filter(Boolean).join(", "),
+    [f.target === undefined ? "" : `< ${withUnit(f.target, f.unit)}`, f.targetP95 === undefined ? "" : `p95 < ${withUnit(f.targetP95, f.unit)}`].filter(Boolean).join(", "),
     met(f) === null ? "" : met(f) ? "met" : "missed",
   ]);
   const head = ["figure", "what", "median", "p95", "runs", "target", ""];

@@ -4,7 +4,6 @@ import { AnnotatorDialog } from "./components/AnnotatorDialog";
 import { StoreFailure } from "./components/StoreFailure";
 import { platform } from "./platform";
 import { startAutomaticBackups } from "./store/backups";
-import { openStore } from "./store/openStore";
 import { requestPersistentStorage } from "./store/storage";
 import { db } from "./store/db";
 import { openStartProject } from "./store/projects";
@@ -12,41 +11,40 @@ import { useWindowProject, windowProject } from "./store/openProject";
 import { describeStoreError } from "./store/saveStatus";
 import { ANNOTATOR_KEY, writeSetting } from "./store/settings";
 import { history } from "./store/history";
+import { afterFirstPaint, readFirstScreen, type FirstScreen } from "./startup";
 import { Workspace } from "./Workspace";
 
 /** Opens the store and the last project, asks for the annotator's name on first start, then shows the workspace. */
 export function App() {
-  const [ready, setReady] = useState(false);
+  const [first, setFirst] = useState<FirstScreen | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    openStore()
-      .then(openStartProject)
-      .then(
-        () => setReady(true),
-        (err: unknown) => setFailure(err instanceof Error && err.name === "StoreOpenError" ? err.message : describeStoreError(err)),
-      );
-    void requestPersistentStorage();
+    // Started by main.tsx before React mounted: this only waits for it.
+    readFirstScreen().then(setFirst, (err: unknown) => setFailure(err instanceof Error && err.name === "StoreOpenError" ? err.message : describeStoreError(err)));
   }, []);
 
   if (failure) return <StoreFailure message={failure} store={platform.backups} />;
-  if (!ready) return <main className="sw-loading">Opening Spanwise…</main>;
-  return <OpenApp />;
+  if (!first) return <main className="sw-loading">Opening Spanwise…</main>;
+  return <OpenApp first={first} />;
 }
 
-/** The app once the store is open: nothing reads the store before that. */
-function OpenApp() {
+/**
+ * The app once the store is open: nothing reads the store before that. What
+ * the first screen read stands in for the live queries until they answer.
+ */
+function OpenApp({ first }: { first: FirstScreen }) {
   // Each window has its own open project (store/openProject.ts).
   const openId = useWindowProject();
-  const project = useLiveQuery(async () => (openId ? ((await db.projects.get(openId)) ?? null) : null), [openId]);
+  const project = useLiveQuery(async () => (openId ? ((await db.projects.get(openId)) ?? null) : null), [openId], openId === first.project.id ? first.project : undefined);
   // undefined while loading (or while the query still answers for the previous project), null when it is gone.
   // A write that found this window's project gone closes it too (before the live query hears).
   const [goneId, setGoneId] = useState<string | null>(null);
   useEffect(() => windowProject.onProjectGone(setGoneId), []);
   const projectId = openId !== null && goneId === openId ? null : project === undefined || (project && project.id !== openId) ? undefined : project ? openId : null;
   const projectName = useRef<string | null>(null);
-  // undefined while loading, null when no name has been given yet.
-  const annotator = useLiveQuery(async () => ((await db.settings.get(ANNOTATOR_KEY))?.value as string | undefined) ?? null, []);
+  // null when no name has been given yet.
+  const annotator = useLiveQuery(async () => ((await db.settings.get(ANNOTATOR_KEY))?.value as string | undefined) ?? null, [], first.annotator);
   const [problem, setProblem] = useState<string | null>(null);
 
   if (project) projectName.current = project.name;
@@ -63,13 +61,24 @@ function OpenApp() {
   }, [projectId, openId, goneId]);
   // Undo belongs to the project it was done in.
   useEffect(() => history.clear(), [projectId]);
-  // Backups outside the store, every few minutes of work.
-  useEffect(() => (platform.backups ? startAutomaticBackups(platform.backups, setProblem) : undefined), []);
+  // Backups outside the store, every few minutes of work, and the request that the browser keep
+  // the store (not evict it under storage pressure): neither is needed to show the first screen.
+  useEffect(() => {
+    let stopBackups: (() => void) | undefined;
+    const cancel = afterFirstPaint(() => {
+      void requestPersistentStorage();
+      if (platform.backups) stopBackups = startAutomaticBackups(platform.backups, setProblem);
+    });
+    return () => {
+      cancel();
+      stopBackups?.();
+    };
+  }, []);
 
-  if (!projectId || annotator === undefined) return <main className="sw-loading">Opening Spanwise…</main>;
+  if (!projectId) return <main className="sw-loading">Opening Spanwise…</main>;
   return (
     <>
-      <Workspace key={projectId} projectId={projectId} annotator={annotator ?? ""} />
+      <Workspace key={projectId} projectId={projectId} annotator={annotator ?? ""} first={first.project.id === projectId ? first : null} />
       {annotator === null && <AnnotatorDialog current={null} onSave={(name) => void writeSetting(ANNOTATOR_KEY, name)} />}
       {problem && (
         <div className="sw-notice sw-problem sw-floating" role="alert">

@@ -30,16 +30,21 @@ import { useOpenDocument } from "./workspace/useOpenDocument";
 import { usePendingSpans } from "./workspace/usePendingSpans";
 import { WorkspaceBody } from "./workspace/WorkspaceBody";
 import { WorkspaceDialogs } from "./workspace/WorkspaceDialogs";
+import type { FirstScreen } from "./startup";
 
 const TEXT_FILE_FILTERS = [{ name: "Text files", extensions: ["txt"] }];
 const subscribeHistory = history.subscribe.bind(history);
 
-/** The main window: the header, the documents, the open view and the span panel, wired to one registry of commands. */
-export function Workspace({ projectId, annotator }: { projectId: string; annotator: string }) {
-  const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
+/**
+ * The main window: the header, the documents, the open view and the span panel, wired to one registry of commands.
+ * `first`, read before React mounted, is what the live queries show until they answer, so the
+ * reopened document is drawn in the first render (see startup.ts).
+ */
+export function Workspace({ projectId, annotator, first }: { projectId: string; annotator: string; first?: FirstScreen | null }) {
+  const project = useLiveQuery(() => db.projects.get(projectId), [projectId], first?.project);
   // The first page of the list comes at once; the whole list (for filtering and counts) follows.
   const { documents, total: documentCount, complete: listComplete } = useProjectDocuments(projectId);
-  const open = useOpenDocument(projectId);
+  const open = useOpenDocument(projectId, first);
   const { doc, text, spans } = open;
   const snapping = useSetting("snapToWords", true);
   const { notices, notify, dismiss, report } = useNotices();

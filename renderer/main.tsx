@@ -1,3 +1,4 @@
+import "./startFirstScreen";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { config as zodConfig } from "zod";

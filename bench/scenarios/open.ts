@@ -46,10 +46,14 @@ export async function openFromList(page: Page, title: string): Promise<{ text: n
   });
 }
 
-/** Scrolls the reader from top to bottom a viewport at a time, one step a frame; the longest frame and task, ms. */
-async function scrollThrough(page: Page, maxSteps: number): Promise<{ frame: number; task: number; steps: number }> {
-  return page.evaluate(async (maxSteps) => {
-    const scroller = document.querySelector<HTMLElement>(".sw-reader-scroll")!;
+/**
+ * Scrolls the reader (or the element `selector` names; the page when null)
+ * from top to bottom a viewport at a time, one step a frame; the longest
+ * frame and task, ms.
+ */
+export async function scrollThrough(page: Page, maxSteps: number, selector: string | null = ".sw-reader-scroll"): Promise<{ frame: number; task: number; steps: number }> {
+  return page.evaluate(async ([maxSteps, selector]) => {
+    const scroller = (selector === null ? document.scrollingElement : document.querySelector<HTMLElement>(selector)) as HTMLElement;
     const max = scroller.scrollHeight - scroller.clientHeight;
     const steps = Math.min(maxSteps, Math.ceil(max / scroller.clientHeight));
     scroller.scrollTop = 0;
@@ -62,7 +66,7 @@ async function scrollThrough(page: Page, maxSteps: number): Promise<{ frame: num
     await window.__probe.frames(3);
     const report = watch.stop();
     return { frame: report.longestFrame, task: report.longestTask, steps };
-  }, maxSteps);
+  }, [maxSteps, selector] as const);
 }
 
 export async function openLongDocument(ctx: RunContext): Promise<Session> {

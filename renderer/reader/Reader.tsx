@@ -86,20 +86,28 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
   useEffect(() => {
     const textDoc = new TextDoc(text);
     textDocRef.current = textDoc;
+    // The spans are decorated in the state the view starts from, so the text is drawn once, with
+    // its spans, rather than drawn bare and redrawn (a long task between the first text and its spans).
+    // A long document decorates only its top until the viewport is measured (see readerViewport).
+    let state = EditorState.create({
+      doc: textDoc.doc,
+      plugins: [
+        readOnlyText,
+        spanDecorations(textDoc),
+        readerKeyboard(textDoc),
+        readerViewport(textDoc),
+        selectionWatch({
+          changed: () => (selectionChangedAt.current = performance.now()),
+          selectedByKeyboard: () => onTextSelectedRef.current(),
+        }),
+      ],
+    });
+    state = state.apply(spanDecoMeta.window(state.tr, initialWindow(textDoc)));
+    state = state.apply(spanDecoMeta.labels(state.tr, latest.current.labels));
+    state = state.apply(spanDecoMeta.spans(state.tr, latest.current.spans));
+    state = state.apply(spanDecoMeta.select(state.tr, selectedRef.current));
     const view = new EditorView(mount.current!, {
-      state: EditorState.create({
-        doc: textDoc.doc,
-        plugins: [
-          readOnlyText,
-          spanDecorations(textDoc),
-          readerKeyboard(textDoc),
-          readerViewport(textDoc),
-          selectionWatch({
-            changed: () => (selectionChangedAt.current = performance.now()),
-            selectedByKeyboard: () => onTextSelectedRef.current(),
-          }),
-        ],
-      }),
+      state,
       editable: () => false,
       nodeViews: { section: sectionView },
       attributes: { class: "sw-reader", tabindex: "0", "aria-label": "Document text", role: "document" },
@@ -137,12 +145,7 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
       onTextSelectedRef.current();
     };
     view.dom.ownerDocument.addEventListener("mouseup", mouseUp);
-    // A long document decorates only its top until the viewport is measured (see readerViewport).
-    view.dispatch(spanDecoMeta.window(view.state.tr, initialWindow(textDoc)));
-    view.dispatch(spanDecoMeta.labels(view.state.tr, latest.current.labels));
-    view.dispatch(spanDecoMeta.spans(view.state.tr, latest.current.spans));
     shown.current = latest.current.spans;
-    view.dispatch(spanDecoMeta.select(view.state.tr, selectedRef.current));
     return () => {
       view.dom.ownerDocument.removeEventListener("mouseup", mouseUp);
       view.destroy();

@@ -26,11 +26,13 @@ export function switchProject(id: string): Promise<unknown> {
 }
 
 const sessionDocKey = (projectId: string) => `spanwise.openDocument:${projectId}`;
-const docSettingKey = (projectId: string) => `currentDocId:${projectId}`;
+/** The setting holding the document last opened in a project, in any window. */
+export const docSettingKey = (projectId: string) => `currentDocId:${projectId}`;
 const docListeners = new Set<() => void>();
 const docSnapshot = new Map<string, string | null>();
 
-function windowDocument(projectId: string): string | null | undefined {
+/** This window's own open document in `projectId`: an id, null for none, undefined when it has not chosen one. */
+export function windowDocument(projectId: string): string | null | undefined {
   if (docSnapshot.has(projectId)) return docSnapshot.get(projectId);
   const kept = session()?.getItem(sessionDocKey(projectId));
   if (kept !== null && kept !== undefined) docSnapshot.set(projectId, kept);
@@ -42,7 +44,7 @@ function windowDocument(projectId: string): string | null | undefined {
  * open another. A window that has not opened one in this project yet shows
  * the one last opened in any window (the setting), as a new window does.
  */
-export function useWindowDocument(projectId: string): [string | null, (id: string) => void] {
+export function useWindowDocument(projectId: string, remembered0?: string | null): [string | null, (id: string) => void] {
   const own = useSyncExternalStore(
     useCallback((l: () => void) => {
       docListeners.add(l);
@@ -50,7 +52,8 @@ export function useWindowDocument(projectId: string): [string | null, (id: strin
     }, []),
     () => windowDocument(projectId),
   );
-  const remembered = useLiveQuery(async () => ((await db.settings.get(docSettingKey(projectId)))?.value as string | undefined) ?? null, [projectId]);
+  // `remembered0`: the setting as read before React mounted (startup.ts), until the live query answers.
+  const remembered = useLiveQuery(async () => ((await db.settings.get(docSettingKey(projectId)))?.value as string | undefined) ?? null, [projectId], remembered0);
   // Fixed once read: a document opened later in another window must not move this one.
   const fallback = useFirst(projectId, remembered);
   const open = useCallback(

@@ -1,5 +1,5 @@
-import { useEffect, useState } from "react";
-import type { SpanRecord } from "../../shared/model";
+import { useEffect, useMemo, useState } from "react";
+import { liveSpans, type SpanRecord } from "../../shared/model";
 import { onStoreChanges } from "./changes";
 import { LiveSpanList, type SpanChanges } from "./liveSpanList";
 import { documentSpans } from "./spans";
@@ -26,8 +26,16 @@ const EMPTY: DocumentSpans = { docId: null, spans: [], changes: null, annotators
  * document's size. Each new list comes with its {@link SpanChanges}, so the
  * reader's decorations are updated per changed record too.
  */
-export function useDocumentSpans(docId: string | null): DocumentSpans {
+export function useDocumentSpans(docId: string | null, initial?: { docId: string; spans: readonly SpanRecord[] } | null): DocumentSpans {
   const [state, setState] = useState<DocumentSpans>(EMPTY);
+  // Spans read before React mounted (startup.ts), all of them, tombstones too: shown until the first read answers.
+  const first = useMemo((): DocumentSpans | null => {
+    if (!initial) return null;
+    const live = liveSpans(initial.spans);
+    const annotators = new Map<string, number>();
+    for (const s of live) annotators.set(s.annotator, (annotators.get(s.annotator) ?? 0) + 1);
+    return { docId: initial.docId, spans: live, changes: null, annotators };
+  }, [initial]);
 
   useEffect(() => {
     if (!docId) {
@@ -70,5 +78,6 @@ export function useDocumentSpans(docId: string | null): DocumentSpans {
     };
   }, [docId]);
 
-  return state.docId === docId ? state : { ...EMPTY, docId, spans: undefined };
+  if (state.docId === docId) return state;
+  return first && first.docId === docId ? first : { ...EMPTY, docId, spans: undefined };
 }

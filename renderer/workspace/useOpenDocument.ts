@@ -7,24 +7,30 @@ import { db } from "../store/db";
 import { useDocumentSpans } from "../store/useDocumentSpans";
 import { useWindowDocument } from "../store/openProject";
 import { useSetting, writeSetting } from "../store/settings";
+import { hiddenLayersKey, type FirstScreen } from "../startup";
+
+const NO_ANNOTATORS: string[] = [];
 
 /**
  * The open document of a project as the store holds it: its record, text,
  * live spans, links, the project's actors, and which annotators' layers are
  * hidden. Everything is read from the store; the only local state is what a
- * click changed before its setting reached the disk.
+ * click changed before its setting reached the disk. Until the store answers,
+ * `first` (read before React mounted) stands in for it.
  */
 const NO_SPANS: SpanRecord[] = [];
 
-export function useOpenDocument(projectId: string) {
+export function useOpenDocument(projectId: string, first?: FirstScreen | null) {
+  const firstOpen = first?.open ?? null;
   // This window's open document (store/openProject.ts): shown at once on a click, kept for the next start.
-  const [docId, openDocument] = useWindowDocument(projectId);
-  const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
+  const [docId, openDocument] = useWindowDocument(projectId, first?.rememberedDocId);
+  const openDoc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId], firstOpen?.doc);
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
-  const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId]);
+  const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId], firstOpen && { docId: firstOpen.doc.id, text: firstOpen.text });
   const text = textRow && textRow.docId === docId ? textRow.text : null;
   // Read once, then fed by the records that change (store/useDocumentSpans.ts).
-  const feed = useDocumentSpans(docId);
+  const firstSpans = useMemo(() => firstOpen && { docId: firstOpen.doc.id, spans: firstOpen.spans }, [firstOpen]);
+  const feed = useDocumentSpans(docId, firstSpans);
   const allSpans = feed.spans ?? NO_SPANS;
   const storedLinks = useLiveQuery(() => (docId ? db.links.where("docId").equals(docId).toArray() : []), [docId]);
   const links = useMemo(() => (storedLinks ?? []).filter((l) => l.docId === docId), [storedLinks, docId]);
@@ -32,9 +38,9 @@ export function useOpenDocument(projectId: string) {
   const actors = useMemo(() => storedActors ?? [], [storedActors]);
   const actorMap = useMemo(() => actorsById(actors), [actors]);
 
-  const hiddenKey = `hiddenAnnotators:${projectId}`;
+  const hiddenKey = hiddenLayersKey(projectId);
   // Shown at once on a click, and kept in the store for the next start.
-  const storedHidden = useSetting<string[]>(hiddenKey, []);
+  const storedHidden = useSetting<string[]>(hiddenKey, first?.hidden ?? NO_ANNOTATORS);
   const [hiddenNow, setHiddenNow] = useState<string[] | null>(null);
   const hidden = hiddenNow ?? storedHidden;
   const setHidden = useCallback(
