@@ -17,6 +17,9 @@ interface HostControls {
   deliver(name: string, bytes: number[]): void;
   setRecent(entries: { id: string; name: string; openedAt: number; bytes?: number[] }[]): void;
   recentNames(): string[];
+  pickNext(name: string, bytes: number[]): void;
+  menu(): { id: string; title: string; enabled: boolean; menu: string }[];
+  choose(id: string): void;
 }
 declare const window: Window & { spanwiseHost: HostControls };
 
@@ -26,6 +29,9 @@ function installHostStandIn(): void {
   const waiting: unknown[] = [];
   let recent: { id: string; name: string; openedAt: number; bytes?: number[] }[] = [];
   const backups = new Map<string, Uint8Array>();
+  let picked: { name: string; bytes: Uint8Array }[] = [];
+  let menu: unknown[] = [];
+  const menuListeners = new Set<(id: string) => void>();
   const toFile = (name: string, bytes: number[]) => ({ name, bytes: new Uint8Array(bytes) });
   const host = {
     deliver(name: string, bytes: number[]) {
@@ -37,10 +43,15 @@ function installHostStandIn(): void {
       recent = entries;
     },
     recentNames: () => recent.map((entry) => entry.name),
+    pickNext(name: string, bytes: number[]) {
+      picked = [toFile(name, bytes)];
+    },
+    menu: () => menu,
+    choose: (id: string) => menuListeners.forEach((listener) => listener(id)),
   };
   const bridge = {
     version: "stand-in",
-    openFiles: async () => [],
+    openFiles: async () => picked.splice(0),
     saveFile: async () => ({ saved: false }),
     writeBackup: async (fileName: string, data: Uint8Array) => void backups.set(fileName, data),
     listBackups: async () => [...backups].map(([fileName, data]) => ({ fileName, bytes: data.byteLength })),
@@ -56,13 +67,16 @@ function installHostStandIn(): void {
       }
       return toFile(entry.name, entry.bytes);
     },
-    setMenuCommands: async () => undefined,
+    setMenuCommands: async (commands: unknown[]) => void (menu = commands),
     onOpenProjectFile: (listener: (file: unknown) => void) => {
       listeners.add(listener);
       for (const file of waiting.splice(0)) listener(file);
       return () => void listeners.delete(listener);
     },
-    onMenuCommand: () => () => undefined,
+    onMenuCommand: (listener: (id: string) => void) => {
+      menuListeners.add(listener);
+      return () => void menuListeners.delete(listener);
+    },
   };
   Object.assign(window, { spanwise: bridge, spanwiseHost: host });
 }
@@ -159,6 +173,28 @@ test("Open recent lists the host's recent project files, opens one like Open pro
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
   await expect(page.getByRole("button", { name: "Open recent" })).toBeFocused();
+});
+
+test("the header's file and view actions are in the native menus, enabled as they apply, and do what the buttons do", async ({ browser }) => {
+  const geneva = await genevaProjectFile(browser);
+  const page = await desktopPage(browser);
+  await startApp(page, "Carla");
+  await expect
+    .poll(() => page.evaluate(() => window.spanwiseHost.menu().map((c) => `${c.menu}: ${c.title}${c.enabled ? "" : " (disabled)"}`)))
+    .toEqual(["file: Import Documents…", "file: Open Project…", "file: Save Project…", "export: Export JSONL… (disabled)", "view: Events", "view: Reading (disabled)"]);
+
+  await page.evaluate(() => window.spanwiseHost.choose("view.events"));
+  await expect(page.getByRole("button", { name: "Back to reading" })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.spanwiseHost.menu().find((c) => c.id === "view.reader")?.enabled)).toBe(true);
+  await page.evaluate(() => window.spanwiseHost.choose("view.reader"));
+  await expect(page.getByRole("button", { name: "Events" })).toBeVisible();
+
+  // File > Open Project… picks through the host's dialog and asks the same question.
+  await page.evaluate((bytes) => window.spanwiseHost.pickNext("geneva.spanwise", bytes), geneva);
+  await page.evaluate(() => window.spanwiseHost.choose("project.open"));
+  await page.getByRole("dialog", { name: "Open geneva.spanwise" }).getByRole("button", { name: "Open as new project" }).click();
+  await expect(projectName(page)).toHaveText("Geneva talks");
+  await expect.poll(() => page.evaluate(() => window.spanwiseHost.menu().find((c) => c.id === "export.jsonl")?.enabled)).toBe(true);
 });
 
 test("the browser build has no Open recent: the browser keeps no file paths", async ({ page }) => {

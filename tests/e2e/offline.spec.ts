@@ -1,11 +1,11 @@
 /**
  * The browser build as an installable app that works offline (issue 12 §5):
  * Chromium's own installability verdict, a whole session with the server
- * stopped and the network off, and the update notice when a new version
- * of the app is deployed.
+ * stopped and the network off, the message on an address that is not
+ * secure, and the update notice when a new version of the app is deployed.
  *
- * The offline and update tests start their own servers (ports E2E_PORT+1
- * and E2E_PORT+2) so that they can stop them or change what they serve.
+ * All but the first test start their own servers (ports E2E_PORT+1 and
+ * E2E_PORT+2) so that they can stop them or change what they serve.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -147,6 +147,29 @@ test("with the server stopped and the network off, the app starts, tags and expo
     expect(await violations()).toEqual([]);
   } finally {
     if (serverRunning) await server.close();
+  }
+});
+
+test("served over plain HTTP from another address, the app says it needs a secure one and touches nothing", async () => {
+  // A name that is not localhost makes http:// an insecure origin, where browsers withhold service workers,
+  // private file storage and crypto.randomUUID. (Vite's preview server refuses unknown host names, so the test serves dist/ itself.)
+  const host = "spanwise.test";
+  const server = await serveFolder(DIST, E2E_PORT + 2);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs(), `--host-resolver-rules=MAP ${host} 127.0.0.1`] });
+  try {
+    const page = await browser.newPage();
+    const url = new URL(server.url);
+    url.hostname = host;
+    await page.goto(url.href);
+    const message = page.getByRole("alert").filter({ hasText: "Spanwise needs a secure address" });
+    await expect(message).toContainText(`Open it over HTTPS, or from localhost or 127.0.0.1 on this computer. ${url.origin} is neither`);
+    await expect(message).toContainText("Nothing was read or saved at this address.");
+    await page.screenshot({ path: test.info().outputPath("secure-address-required.png") });
+    expect(await page.evaluate(() => "serviceWorker" in navigator)).toBe(false);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
 
