@@ -10,7 +10,7 @@ import { announceSpans } from "./changes";
  * read-write transaction over {@link SPAN_TABLES}.
  *
  * Reading a document: its pack, then the spans written since the pack was
- * made (`[projectId+rev]` above the pack's `rev`), merged by id. Packs are
+ * made (`[docId+rev]` above the pack's `rev`), merged by id. Packs are
  * rebuilt after a read that found many spans newer than its pack (at
  * {@link PACK_REBUILD_AT}), a little later and in a transaction of their
  * own, so no write ever rewrites a pack: a tag writes its one record.
@@ -89,38 +89,24 @@ export async function rebuildPacks(docIds: readonly string[]): Promise<void> {
 
 /**
  * The spans of several documents, in the order of `docIds` (an empty list
- * for a document without spans), each in id order, tombstones included.
- * The packs first, then the spans changed since the oldest of them, one
- * read per project: a key-range read each, not one per document.
+ * for a document without spans), each in id order, tombstones included:
+ * each document's pack, then the spans written since it (one key-range read
+ * per document on `[docId+rev]`, all issued at once). Not one read for the
+ * project above the oldest pack: packs written at different times (an
+ * import in several transactions, rebuilds) would make every batch read
+ * nearly every span of the project again.
  */
 export async function spansOfDocuments(docIds: readonly string[]): Promise<SpanRecord[][]> {
   const packs = await db.spanPacks.bulkGet([...docIds]);
-  const oldest = new Map<string, number>();
-  for (const pack of packs) if (pack) oldest.set(pack.projectId, Math.min(pack.rev, oldest.get(pack.projectId) ?? Infinity));
-  const wanted = new Map(packs.flatMap((p) => (p ? [[p.docId, p] as const] : [])));
-  const newer = new Map<string, SpanRecord[]>();
-  const lagging: string[] = [];
-  for (const [projectId, rev] of oldest) {
-    // From rev + 1 inclusive (revisions are integers), not from rev exclusive: a range that
-    // excludes its lower key makes IndexedDB step over every entry at that key, and after an
-    // upgrade or an import all of a project's spans share one revision.
-    const changed = await db.spans.where("[projectId+rev]").between([projectId, rev + 1], [projectId, Dexie.maxKey], true, true).toArray();
-    for (const span of changed) {
-      const pack = wanted.get(span.docId);
-      if (!pack || (span.rev ?? 0) <= pack.rev) continue;
-      const own = newer.get(span.docId);
-      if (own) own.push(span);
-      else newer.set(span.docId, [span]);
-    }
-    // Many changes elsewhere in the project since the oldest pack: bring the old packs up, so the next read is short.
-    if (changed.length > PACK_REBUILD_AT * 16) for (const pack of wanted.values()) if (pack.projectId === projectId && pack.rev === rev) lagging.push(pack.docId);
-  }
-  for (const [docId, own] of newer) if (own.length > PACK_REBUILD_AT) lagging.push(docId);
+  const newer = await Promise.all(
+    packs.map((pack) => (pack ? db.spans.where("[docId+rev]").between([pack.docId, pack.rev + 1], [pack.docId, Dexie.maxKey], true, true).toArray() : [])),
+  );
+  const lagging = packs.flatMap((pack, i) => (pack && newer[i]!.length > PACK_REBUILD_AT ? [pack.docId] : []));
   if (lagging.length) schedulePackRebuild(lagging);
-  return packs.map((pack) => {
+  return packs.map((pack, i) => {
     const base = spansOfPack(pack);
-    const own = pack && newer.get(pack.docId);
-    return own ? withById(base, own.sort(byId), (s) => s.id) : base;
+    const own = newer[i]!;
+    return own.length ? withById(base, own.sort(byId), (s) => s.id) : base;
   });
 }
 
