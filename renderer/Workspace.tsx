@@ -40,7 +40,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
 
   const labels = useMemo(() => project?.labels ?? [], [project]);
   const linkTypes = useMemo(() => (project ? projectLinkTypes(project) : []), [project]);
-  const linking = useLinking({ selectedSpan, spans, links: open.links, annotator, reader, selectSpan: setSelectedSpanId, notify, report });
+  const linking = useLinking({ selectedSpan, text, linkTypes, spans, links: open.links, annotator, reader, selectSpan: setSelectedSpanId, notify, report });
 
   // Registry matches for the selected actor span that is not linked yet.
   const suggestions = useMemo(() => {

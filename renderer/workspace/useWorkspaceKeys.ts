@@ -4,7 +4,7 @@ import type { LinkTypeDef } from "../../shared/coding/model";
 import type { ActorSuggestion } from "../../shared/coding/names";
 import type { SpanRecord } from "../../shared/model";
 import { setSpanActor } from "../coding";
-import { applyLabel, commandForKey, redo, removeSelectedSpan, selectNested, undo, type CommandContext } from "../commands";
+import { applyLabel, commandForKey, redo, removeSelectedSpan, selectNested, tagAndLink, undo, type CommandContext } from "../commands";
 import type { LinkingMode } from "./useLinking";
 
 interface KeysInput {
@@ -28,9 +28,17 @@ export function useWorkspaceKeys(input: KeysInput): void {
       if (target?.closest("input, textarea, select, [contenteditable=true]")) return;
       const { context, linking, linkTypes, spans, suggestions, run, notify, report } = latest.current;
       if (linking.linking) {
-        // Choosing a link's target: arrows or Tab step, Enter links, Escape cancels.
-        const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Tab: event.shiftKey ? -1 : 1 }[event.key];
-        if (step !== undefined) {
+        // Choosing a link's target: arrows or Tab step, Enter links, Escape cancels;
+        // Shift+arrows select text, and a label key tags the selection and links it.
+        const step = event.shiftKey && event.key !== "Tab" ? undefined : { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Tab: event.shiftKey ? -1 : 1 }[event.key];
+        const command = commandForKey(event, context().labels);
+        if (command?.kind === "label") {
+          event.preventDefault();
+          const current = linking.linking;
+          run(async (c) => {
+            if (await tagAndLink(c, command.labelId, current)) linking.cancel();
+          });
+        } else if (step !== undefined) {
           event.preventDefault();
           linking.step(step);
         } else if (event.key === "Enter") {
