@@ -2,7 +2,7 @@
  * One part of a big `spanwise export -o`: the documents of a project file
  * from `from` to the end, streamed into a part file. Run by the worker thread
  * (exportWorker.ts); what it returns lets the main thread check that its part
- * and this one join (shared/projectFile/stream.ts, checkParts).
+ * and this one join (shared/projectFile/streamParts.ts, checkParts).
  */
 import { open } from "node:fs/promises";
 import { jsonlChunks } from "../shared/formats/jsonl";

@@ -5,7 +5,7 @@
  * Types only, so the implementations (exportThreads.ts, exportPart.ts,
  * nodeIo.ts) depend on this file and never on each other in a circle.
  */
-import type { PartSummary } from "../shared/projectFile/stream";
+import type { PartSummary } from "../shared/projectFile/streamParts";
 
 export interface ExportPartRequest {
   path: string;

@@ -3,12 +3,11 @@
  * (exportWorker.ts) streams the later documents into a part file beside the
  * output, which the main thread copies after its own.
  */
-import { randomUUID } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import { open, unlink, type FileHandle } from "node:fs/promises";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ExportPartMessage, ExportPartRequest, ExportPartResult, ExportPartRun, ExportParts } from "./exportPartProtocol";
+import { tempFileBeside } from "./tempFiles";
 
 /** The worker's bundle, next to the CLI's; missing when running from sources (tests), where exports use one thread. */
 const WORKER_URL = new URL("./exportWorker.mjs", import.meta.url);
@@ -88,8 +87,7 @@ function signal(): { promise: Promise<void>; resolve: () => void } {
 
 /** A temporary name for a part beside `output` (same folder: the temporary output is there too). */
 export function partFileBeside(output: string): string {
-  const target = path.resolve(output);
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID().slice(0, 8)}.part.tmp`);
+  return tempFileBeside(output, "part.tmp");
 }
 
 /** The run of a part writing `partFile`, copied once it has ended; `stop` ends it early. */

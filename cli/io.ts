@@ -1,3 +1,4 @@
+import type { ProjectFileLimits } from "../shared/projectFile/format";
 import type { StreamSource } from "../shared/projectFile/stream";
 import type { RawInflate } from "../shared/projectFile/zipRead";
 import type { ExportParts } from "./exportPartProtocol";
@@ -24,6 +25,12 @@ export interface CliIo {
   now(): number;
   /** A native inflater for reading project files; without it the decoder's own (slower) one is used. */
   inflate?: RawInflate;
+  /**
+   * What a project file read whole may unpack to on this machine (nodeIo:
+   * from its memory, shared/projectFile/format.ts limitsForMemory); without
+   * it, the decoder's defaults.
+   */
+  projectFileLimits?: ProjectFileLimits;
   /** A native SHA-256 (lowercase hex) for checking project file members. */
   sha256?: (bytes: Uint8Array) => string;
   /**

@@ -16,6 +16,7 @@ export async function decodeFile(io: CliIo, path: string, options: LoadOptions):
     return { ...(await decodeProjectFile(bytes, path, {
       onProgress: (p) => progress.update(p.stage, p.done, p.total, p.stage === "parsing" ? "bytes" : "items"),
       ...(io.inflate ? { inflate: io.inflate } : {}),
+      ...(io.projectFileLimits ? { limits: io.projectFileLimits } : {}),
       ...(io.sha256 ? { sha256: io.sha256 } : {}),
     })), large };
   } finally {

@@ -1,12 +1,15 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { open, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
+import { totalmem } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
+import { limitsForMemory } from "../shared/projectFile/format";
 import type { RawInflate, ZipEntry } from "../shared/projectFile/zipRead";
 import { CliError } from "./errors";
 import { workerExportParts } from "./exportThreads";
+import { removeStaleTemps, tempFileBeside } from "./tempFiles";
 import type { CliIo, OpenProjectFile } from "./io";
 
 /** Writes are gathered into blocks of about this size: one write per document would be slow. */
@@ -145,8 +148,9 @@ export function createNodeIo(): CliIo {
 
     async writeFileAtomic(file, chunks) {
       const target = path.resolve(file);
-      // Same folder as the target, so the rename cannot cross file systems.
-      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID().slice(0, 8)}.tmp`);
+      // Temporaries that a killed run left in this folder go first (tempFiles.ts says when).
+      await removeStaleTemps(target);
+      const temp = tempFileBeside(target, "tmp");
       let handle: FileHandle;
       try {
         handle = await open(temp, "wx", 0o644);
@@ -184,6 +188,7 @@ export function createNodeIo(): CliIo {
     stderrIsTTY: process.stderr.isTTY === true,
     now: () => Date.now(),
     inflate: nodeInflate,
+    projectFileLimits: limitsForMemory(totalmem()),
     sha256: (bytes) => createHash("sha256").update(bytes).digest("hex"),
     openProjectFile: async (file) => openNodeProjectFile(file),
     ...(exportParts ? { exportParts } : {}),

@@ -75,7 +75,9 @@ if (app.requestSingleInstanceLock()) {
   // A second start (a double-click while Spanwise runs) hands its command line over and quits.
   app.on("second-instance", (_event, argv: string[], workingDirectory: string) => {
     focus(mainWindow);
-    if (started) void projectFiles.openPaths(filesInArgv(argv, { defaultApp: launchContext().defaultApp, cwd: workingDirectory }));
+    const files = filesInArgv(argv, { defaultApp: launchContext().defaultApp, cwd: workingDirectory });
+    if (started) void projectFiles.openPaths(files);
+    else filesAtStart.push(...files);
   });
   app.on("browser-window-focus", (_event, window: BrowserWindow) => menu.focus(window.webContents));
   app.on("window-all-closed", () => {

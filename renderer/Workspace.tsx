@@ -36,7 +36,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const [view, setView] = useState<WorkspaceView>("reader");
   const { selectedSpanId, selectedSpan, selectSpan: setSelectedSpanId, selectedAt: spanSelectedAt } = useSpanSelection(spans);
   const reader = useRef<ReaderHandle>(null);
-  const { shownSpans, showPending, dropPending } = usePendingSpans({ ...open, reader });
+  const { shownSpans, shownChanges, showPending, dropPending } = usePendingSpans({ ...open, reader });
 
   const labels = useMemo(() => project?.labels ?? [], [project]);
   const linkTypes = useMemo(() => (project ? projectLinkTypes(project) : []), [project]);
@@ -118,8 +118,8 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
         setBusy={setBusy}
       />
       <Notices notices={notices} onDismiss={dismiss} />
-      {/* Project files from every source (Open project, Open recent, the desktop app's double-click) open here, one at a time. */}
-      {project && <ProjectFileOpener currentProject={project} notify={notify} setBusy={setBusy} />}
+      {/* Project files from every source (Open project, Open recent, the desktop app's double-click) open here, one at a time, once the first-start question is answered. */}
+      {project && annotator && <ProjectFileOpener currentProject={project} notify={notify} setBusy={setBusy} />}
       <div className="sw-body">
         <DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} onOpen={openDocument} />
         <main className="sw-main">
@@ -133,6 +133,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
               linkTypes={linkTypes}
               links={open.links}
               shownSpans={shownSpans}
+              shownChanges={shownChanges}
               selectedSpan={selectedSpan}
               selectedSpanId={selectedSpanId}
               snapping={snapping}

@@ -13,7 +13,10 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { build } from "esbuild";
+import { openApp, seed as seedApp } from "../app";
+import { installReaderProbe } from "../readerProbe";
 import type { RunContext, Scenario } from "../scenario";
+import { LONG_TITLE, openFromList, docButton } from "./open";
 import { figure, type Figure } from "../stats";
 // @ts-expect-error plain ES module shared with the start script
 import { chromiumArgs, findChromium } from "../../scripts/chromium.mjs";
@@ -52,7 +55,9 @@ async function onFreshStore<T>(ctx: RunContext, bundle: string, seed: { docs: nu
   const profileDir = mkdtempSync(path.join(os.tmpdir(), "spanwise-bench-store-"));
   try {
     let { context, page } = await probeBrowser(ctx.url, bundle, profileDir);
+    const started = Date.now();
     await page.evaluate(({ docs, perDoc }) => window.__store.seed(docs, perDoc), seed);
+    ctx.log(`seeded ${seed.docs} × ${seed.perDoc} spans through the store in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await context.close();
     ({ context, page } = await probeBrowser(ctx.url, bundle, profileDir));
     try {
@@ -62,6 +67,35 @@ async function onFreshStore<T>(ctx: RunContext, bundle: string, seed: { docs: nu
     }
   } finally {
     rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * In the app: click a long document (1 MB of text, `spans` spans) in the list
+ * after a restart; ms from the click to the spans in view painted, per run.
+ */
+async function openInApp(ctx: RunContext, spans: number, runs: number): Promise<number[]> {
+  const session = await openApp(ctx.url);
+  try {
+    const chars = ctx.smoke ? 20_000 : 1_000_000;
+    await seedApp(session, {
+      seed: 1,
+      batch: 20_000,
+      groups: [
+        { count: 1, chars, paragraphChars: 198, spans, overlapShare: 0.3, titles: [LONG_TITLE] },
+        { count: 1, chars: 1500, paragraphChars: 300, spans: 5, overlapShare: 0, titles: ["short note"] },
+      ],
+    });
+    await session.page.evaluate(installReaderProbe, LONG_TITLE);
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      times.push((await openFromList(session.page, LONG_TITLE)).spans);
+      await docButton(session.page, "short note").click();
+      await session.page.locator(".sw-doctitle", { hasText: "short note" }).waitFor();
+    }
+    return times;
+  } finally {
+    await session.close();
   }
 }
 
@@ -92,6 +126,12 @@ export const storeScenario: Scenario = {
         figure(`store.openFirstRead.${label}`, `store: a document's spans read after a restart, ${label} spans`, "ms", [open[0]!]),
         figure(`store.openWarmRead.${label}`, `store: the same read again, ${label} spans`, "ms", open.slice(1)),
       );
+    }
+    for (const size of sizes) {
+      const label = `${size / 1000}k`;
+      const times = await openInApp(ctx, size, ctx.smoke ? 1 : 3);
+      ctx.log(`app: ${label} spans in view ${times.map((t) => t.toFixed(0)).join(", ")} ms after the click`);
+      figures.push(figure(`store.openSpansInView.${label}`, `app: click in list → spans in view painted, ${label} spans`, "ms", times, { target: 1000 }));
     }
     const docs = ctx.smoke ? 100 : 10_000;
     const read = await onFreshStore(

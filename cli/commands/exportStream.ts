@@ -9,7 +9,8 @@
  * which gives the same result or today's exact messages.
  */
 import { jsonlChunks } from "../../shared/formats/jsonl";
-import { checkParts, openProjectStream } from "../../shared/projectFile/stream";
+import { openProjectStream } from "../../shared/projectFile/stream";
+import { checkParts } from "../../shared/projectFile/streamParts";
 import type { ExportPartRun } from "../exportPartProtocol";
 import type { CliIo, OpenProjectFile } from "../io";
 import { LARGE_FILE_BYTES, createProgress } from "../progress";

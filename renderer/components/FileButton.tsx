@@ -2,6 +2,9 @@ import type { FileFilter } from "../../shared/bridge";
 import { platform } from "../platform";
 import type { IncomingFile } from "../store/documents";
 
+/** What "Import documents" asks for. */
+export const TEXT_FILE_FILTERS: FileFilter[] = [{ name: "Text files", extensions: ["txt"] }];
+
 /** How many files are read at once: starting thousands of reads together freezes the page. */
 const READ_BATCH = 64;
 

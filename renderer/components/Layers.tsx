@@ -10,6 +10,11 @@ export interface Layer {
 export function layersOf(spans: readonly { annotator: string }[]): Layer[] {
   const counts = new Map<string, number>();
   for (const s of spans) counts.set(s.annotator, (counts.get(s.annotator) ?? 0) + 1);
+  return layersOfCounts(counts);
+}
+
+/** The layers of live spans counted per annotator (kept up to date per change by store/useDocumentSpans.ts). */
+export function layersOfCounts(counts: ReadonlyMap<string, number>): Layer[] {
   return [...counts.keys()].sort((a, b) => a.localeCompare(b)).map((annotator, index) => ({ annotator, count: counts.get(annotator)!, index }));
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { platform } from "../platform";
 import type { RecentProject } from "../platform/platform";
 import { openProjectFile } from "./projectFileInbox";
@@ -20,6 +20,14 @@ export function RecentProjects({ notify }: RecentProjectsProps) {
   const [recent, setRecent] = useState<RecentProject[] | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+
+  const [alignEnd, setAlignEnd] = useState(false);
+  // A list that would run off the window's right edge opens leftwards from its button instead.
+  useLayoutEffect(() => {
+    const menu = root.current?.querySelector(".sw-recent-menu");
+    if (!menu) return setAlignEnd(false);
+    if (!alignEnd && menu.getBoundingClientRect().right > document.documentElement.clientWidth) setAlignEnd(true);
+  }, [recent, alignEnd]);
 
   // The first item takes focus when the list opens, as in a native menu.
   useEffect(() => {
@@ -63,7 +71,7 @@ export function RecentProjects({ notify }: RecentProjectsProps) {
         Open recent
       </button>
       {recent && (
-        <div className="sw-recent-menu" role="menu" aria-label="Recent project files">
+        <div className={alignEnd ? "sw-recent-menu sw-align-end" : "sw-recent-menu"} role="menu" aria-label="Recent project files">
           {recent.length === 0 && <p className="sw-empty">No recent project files: files you open or save appear here.</p>}
           {recent.map((entry) => (
             <button key={entry.id} type="button" role="menuitem" className="sw-recent-item" onClick={() => open(entry)}>

@@ -30,7 +30,7 @@ export interface OfflineApp {
 /** How often a window left open looks for a new version (only while online). */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Registers the service worker; call once, in a browser (never in the desktop shell). */
+/** Registers the service worker; call once, in a browser on a secure address (never in the desktop shell). */
 export function registerOfflineApp(): OfflineApp {
   let state: OfflineAppState = { kind: "current" };
   const listeners = new Set<() => void>();
@@ -74,9 +74,8 @@ export function registerOfflineApp(): OfflineApp {
   };
 }
 
-/** Why this page cannot have a service worker, or undefined when it can. */
+/** Why this (secure) page cannot have a service worker, or undefined when it can. */
 function whyNoServiceWorker(): string | undefined {
-  if (!window.isSecureContext) return `browsers keep an app for offline use only when it is served over HTTPS or from localhost, and this address is ${location.origin}`;
   if (!("serviceWorker" in navigator)) return "this browser does not allow service workers here (a private window may forbid them)";
   return undefined;
 }

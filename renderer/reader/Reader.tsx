@@ -2,7 +2,7 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import { EditorState, Plugin, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { TextDoc } from "./textDoc";
-import { decoratedWindow, spanDecorations, spanDecoMeta, spanRange, type ReaderLabel, type ReaderSpan } from "./spanDecorations";
+import { decoratedWindow, spanDecorations, spanDecoMeta, spanRange, type ReaderLabel, type ReaderSpan, type ReaderSpanChanges } from "./spanDecorations";
 import { keyboardDriving, readerKeyboard, selectionWatch } from "./keyboard";
 import { initialWindow, readerViewport, scrollParent, windowOfLines } from "./viewport";
 import { scrollToShow } from "./scrollPlan";
@@ -55,6 +55,8 @@ export interface ReaderHandle {
 interface ReaderProps {
   text: string;
   spans: readonly ReaderSpan[];
+  /** How `spans` differs from the list before it, when known: then only those spans are redrawn. */
+  changes?: ReaderSpanChanges | null;
   labels: readonly ReaderLabel[];
   selectedSpanId: string | null;
   /** A click on a span (or its badge) selects it; a click elsewhere passes null. */
@@ -69,7 +71,7 @@ interface ReaderProps {
  * decorations. The text never changes here: a filter refuses any transaction
  * that would touch the document, as a second guard beside `editable: false`.
  */
-export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, onTextSelected, handle }: ReaderProps) {
+export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanClick, onTextSelected, handle }: ReaderProps) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const textDocRef = useRef<TextDoc | null>(null);
@@ -83,6 +85,8 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, onTex
   const selectionChangedAt = useRef(0);
   const latest = useRef({ spans, labels });
   latest.current = { spans, labels };
+  /** The list the decorations were last given: changes apply only on top of it. */
+  const shown = useRef<readonly ReaderSpan[] | null>(null);
 
   useEffect(() => {
     const textDoc = new TextDoc(text);
@@ -142,6 +146,7 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, onTex
     view.dispatch(spanDecoMeta.window(view.state.tr, initialWindow(textDoc)));
     view.dispatch(spanDecoMeta.labels(view.state.tr, latest.current.labels));
     view.dispatch(spanDecoMeta.spans(view.state.tr, latest.current.spans));
+    shown.current = latest.current.spans;
     view.dispatch(spanDecoMeta.select(view.state.tr, selectedRef.current));
     return () => {
       view.dom.ownerDocument.removeEventListener("mouseup", mouseUp);
@@ -157,8 +162,12 @@ export function Reader({ text, spans, labels, selectedSpanId, onSpanClick, onTex
 
   useEffect(() => {
     const view = viewRef.current;
-    if (view) view.dispatch(spanDecoMeta.spans(view.state.tr, spans));
-  }, [spans]);
+    if (!view || shown.current === spans) return;
+    // The store's changes when they lead from the list drawn to this one; else a pass over the list.
+    if (changes && changes.from === shown.current) view.dispatch(spanDecoMeta.changes(view.state.tr, changes.put, changes.remove));
+    else view.dispatch(spanDecoMeta.spans(view.state.tr, spans));
+    shown.current = spans;
+  }, [spans, changes]);
 
   useEffect(() => {
     const view = viewRef.current;

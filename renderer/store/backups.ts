@@ -39,7 +39,13 @@ export async function backUpChangedProjects(store: BackupStore, now = Date.now()
   for (const project of await db.projects.toArray()) {
     const last = newest.get(project.id);
     if (last !== undefined && (last >= project.updatedAt || now - last < BACKUP_INTERVAL_MS)) continue;
-    await backUpProject(store, project.id, now);
+    try {
+      await backUpProject(store, project.id, now);
+    } catch (err) {
+      // Deleted in another window since the list was read: nothing left to back up.
+      if (!(await db.projects.get(project.id))) continue;
+      throw err;
+    }
     done.push(project.id);
   }
   return done;

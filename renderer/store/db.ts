@@ -62,7 +62,7 @@ export type PackedSpan = [id: string, start: number, end: number, label: string,
  * A read cache of one document's spans, never the truth and never synced:
  * every span (tombstones included, in id order) as it was when the store's
  * change counter stood at `rev`. A read takes the pack plus the spans whose
- * `rev` is higher (the `[docId+rev]` index), so a tag writes one span record
+ * `rev` is higher (the `[projectId+rev]` index), so a tag writes one span record
  * and the pack is rebuilt only now and then (see renderer/store/spans.ts).
  * Why: one IndexedDB record per span reads about five times slower than a
  * packed array (1,000,000 spans on disk: 7.7 s in key order against
@@ -104,7 +104,7 @@ export interface Counter {
  * number and gives it, as `rev`, to every span, link and actor it writes.
  * So `rev` is at once a record's revision (a write names the one it was
  * made from: compare-and-set) and a change stamp in commit order (the
- * `[docId+rev]` and `[projectId+rev]` indexes list what changed since).
+ * `[projectId+rev]` index lists what changed since).
  */
 export const STORE_REV = "rev";
 
@@ -176,12 +176,12 @@ export class SpanwiseDB extends Dexie {
     // document's spans are adjacent in key order (a key-range scan, not index
     // hops), each with a revision `rev` (see STORE_REV); links and actors get
     // `rev` too. Indexes for what comes: by document and position, by
-    // document and annotator, by document or project and change. The read
+    // document and annotator, by project and change. The read
     // cache `spanPacks` starts as the v5 sets themselves, so the first reads
     // after the upgrade are as fast as before it. One document at a time.
     this.version(6)
       .stores({
-        spans: "[docId+id], [docId+start], [docId+annotator], [docId+rev], [projectId+rev]",
+        spans: "[docId+id], [docId+start], [docId+annotator], [projectId+rev]",
         spanPacks: "docId, projectId",
         counters: "name",
         spanSets: null,

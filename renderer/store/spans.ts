@@ -10,7 +10,7 @@ import { announceSpans } from "./changes";
  * read-write transaction over {@link SPAN_TABLES}.
  *
  * Reading a document: its pack, then the spans written since the pack was
- * made (`[docId+rev]` above the pack's `rev`), merged by id. Packs are
+ * made (`[projectId+rev]` above the pack's `rev`), merged by id. Packs are
  * rebuilt after a read that found many spans newer than its pack (at
  * {@link PACK_REBUILD_AT}), a little later and in a transaction of their
  * own, so no write ever rewrites a pack: a tag writes its one record.

@@ -3,7 +3,7 @@ import type { Project } from "../../shared/model";
 import { ActorRegistry } from "../components/ActorRegistry";
 import { AnnotatorDialog } from "../components/AnnotatorDialog";
 import { Backups } from "../components/Backups";
-import { FileButton } from "../components/FileButton";
+import { FileButton, TEXT_FILE_FILTERS } from "../components/FileButton";
 import { LabelEditor } from "../components/LabelEditor";
 import { OpenProject } from "../components/OpenProject";
 import { RecentProjects } from "../components/RecentProjects";
@@ -12,9 +12,8 @@ import { SaveIndicator } from "../components/SaveIndicator";
 import type { IncomingFile } from "../store/documents";
 import { platform } from "../platform";
 import { ANNOTATOR_KEY, writeSetting } from "../store/settings";
+import { DesktopMenu } from "./DesktopMenu";
 import { exportJsonl, saveProjectFile, type ActionFeedback } from "./projectFileActions";
-
-const TEXT_FILE_FILTERS = [{ name: "Text files", extensions: ["txt"] }];
 
 export type WorkspaceView = "reader" | "events";
 
@@ -79,6 +78,7 @@ export function Header(props: HeaderProps) {
         </button>
         <SaveIndicator />
       </header>
+      <DesktopMenu project={project} documentCount={documentCount} showingEvents={view === "events"} onView={props.onView} onImport={props.onImport} notify={notify} setBusy={setBusy} />
       {showing === "actors" && project && <ActorRegistry project={project} annotator={annotator} openDoc={props.openDoc} notify={notify} onClose={close} />}
       {showing === "labels" && project && <LabelEditor project={project} notify={notify} onClose={close} />}
       {showing === "backups" && platform.backups && project && <Backups store={platform.backups} project={project} notify={notify} onClose={close} />}

@@ -7,7 +7,7 @@ import { LinkConnectors, type Connector } from "../components/LinkConnectors";
 import { PublicationDate } from "../components/PublicationDate";
 import { applyLabel, redo, removeSelectedSpan, undo, type CommandContext } from "../commands";
 import { Reader, type ReaderHandle } from "../reader/Reader";
-import type { ReaderSpan } from "../reader/spanDecorations";
+import type { ReaderSpan, ReaderSpanChanges } from "../reader/spanDecorations";
 import { writeSetting } from "../store/settings";
 import { LinkingStatus } from "./LinkingStatus";
 import type { Linking } from "./useLinking";
@@ -18,7 +18,9 @@ interface ReadingViewProps {
   labels: readonly LabelDef[];
   linkTypes: readonly LinkTypeDef[];
   links: readonly LinkRecord[];
-  shownSpans: ReaderSpan[];
+  shownSpans: readonly ReaderSpan[];
+  /** How shownSpans differs from the list before it, when known (store/useDocumentSpans.ts). */
+  shownChanges?: ReaderSpanChanges | null;
   selectedSpan: SpanRecord | null;
   selectedSpanId: string | null;
   snapping: boolean;
@@ -70,6 +72,7 @@ export function ReadingView(props: ReadingViewProps) {
           key={doc.id}
           text={text}
           spans={shownSpans}
+          changes={props.shownChanges ?? null}
           labels={labels}
           selectedSpanId={candidate?.id ?? props.selectedSpanId}
           onSpanClick={props.onSpanClick}

@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import { actorsById } from "../../shared/coding/actors";
-import { liveSpans } from "../../shared/model";
-import { layersOf } from "../components/Layers";
+import type { SpanRecord } from "../../shared/model";
+import { layersOfCounts } from "../components/Layers";
 import { db } from "../store/db";
-import { documentSpans } from "../store/spans";
+import { useDocumentSpans } from "../store/useDocumentSpans";
 import { useWindowDocument } from "../store/openProject";
 import { useSetting, writeSetting } from "../store/settings";
 
@@ -14,6 +14,8 @@ import { useSetting, writeSetting } from "../store/settings";
  * hidden. Everything is read from the store; the only local state is what a
  * click changed before its setting reached the disk.
  */
+const NO_SPANS: SpanRecord[] = [];
+
 export function useOpenDocument(projectId: string) {
   // This window's open document (store/openProject.ts): shown at once on a click, kept for the next start.
   const [docId, openDocument] = useWindowDocument(projectId);
@@ -21,8 +23,9 @@ export function useOpenDocument(projectId: string) {
   const doc = openDoc && openDoc.id === docId && openDoc.projectId === projectId ? openDoc : null;
   const textRow = useLiveQuery(() => (docId ? db.texts.get(docId) : undefined), [docId]);
   const text = textRow && textRow.docId === docId ? textRow.text : null;
-  const storedSpans = useLiveQuery(() => (docId ? documentSpans(docId) : []), [docId]);
-  const allSpans = useMemo(() => liveSpans((storedSpans ?? []).filter((s) => s.docId === docId)), [storedSpans, docId]);
+  // Read once, then fed by the records that change (store/useDocumentSpans.ts).
+  const feed = useDocumentSpans(docId);
+  const allSpans = feed.spans ?? NO_SPANS;
   const storedLinks = useLiveQuery(() => (docId ? db.links.where("docId").equals(docId).toArray() : []), [docId]);
   const links = useMemo(() => (storedLinks ?? []).filter((l) => l.docId === docId), [storedLinks, docId]);
   const storedActors = useLiveQuery(() => db.actors.where("projectId").equals(projectId).toArray(), [projectId]);
@@ -41,10 +44,12 @@ export function useOpenDocument(projectId: string) {
     },
     [hiddenKey],
   );
-  const layers = useMemo(() => layersOf(allSpans), [allSpans]);
+  const layers = useMemo(() => layersOfCounts(feed.annotators), [feed.annotators]);
   const spans = useMemo(() => (hidden.length ? allSpans.filter((s) => !hidden.includes(s.annotator)) : allSpans), [allSpans, hidden]);
 
-  return { docId, doc, text, allSpans, spans, links, actors, actorMap, layers, hidden, setHidden, openDocument };
+  // How allSpans differs from the list before it (for the reader's per-record updates); null after a full read.
+  const spanChanges = feed.spans ? feed.changes : null;
+  return { docId, doc, text, allSpans, spanChanges, spans, links, actors, actorMap, layers, hidden, setHidden, openDocument };
 }
 
 export type OpenDocument = ReturnType<typeof useOpenDocument>;

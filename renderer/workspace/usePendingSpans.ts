@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import type { SpanRecord } from "../../shared/model";
 import { layerTag, type Layer } from "../components/Layers";
-import { afterNextPaint } from "../nextPaint";
 import type { ReaderHandle } from "../reader/Reader";
 import type { ReaderSpan } from "../reader/spanDecorations";
+import type { SpanChanges } from "../store/useDocumentSpans";
 
 interface PendingInput {
   allSpans: readonly SpanRecord[];
   spans: readonly SpanRecord[];
+  spanChanges: SpanChanges | null;
   layers: readonly Layer[];
   hidden: readonly string[];
   setHidden(next: string[]): void;
@@ -16,47 +17,31 @@ interface PendingInput {
 
 /**
  * The spans the reader draws: the visible layers' saved spans, each with its
- * layer when several are shown, plus spans just tagged whose write has not
- * come back from the store yet (drawn as pending).
+ * layer when several are shown. A span just tagged is drawn ahead by the
+ * reader itself (as pending) until the store's change brings it saved, so
+ * it is kept in one place only. When the list is the store's own (one layer,
+ * none hidden), it comes with the store's changes, and the reader updates
+ * only the spans that changed.
  */
-export function usePendingSpans({ allSpans, spans, layers, hidden, setHidden, reader }: PendingInput) {
-  const [pending, setPending] = useState<ReaderSpan[]>([]);
-  // Work over all spans happens when the store changes, not on every pending span: a key press
-  // only appends to the array the reader already has.
-  const savedIds = useMemo(() => new Set(allSpans.map((s) => s.id)), [allSpans]);
+export function usePendingSpans({ allSpans, spans, spanChanges, layers, hidden, setHidden, reader }: PendingInput) {
   const withLayer = useMemo(() => {
     const visible = layers.filter((l) => !hidden.includes(l.annotator));
     if (visible.length < 2) return null;
     const index = new Map(layers.map((l) => [l.annotator, l.index]));
     return (s: ReaderSpan): ReaderSpan => ({ ...s, layer: { index: index.get(s.annotator) ?? layers.length, tag: layerTag(s.annotator) } });
   }, [layers, hidden]);
-  const layeredSpans = useMemo<ReaderSpan[]>(() => (withLayer ? spans.map(withLayer) : [...spans]), [spans, withLayer]);
-  const shownSpans = useMemo<ReaderSpan[]>(() => {
-    const unsaved = pending.filter((p) => !savedIds.has(p.id));
-    if (unsaved.length === 0) return layeredSpans;
-    return [...layeredSpans, ...(withLayer ? unsaved.map(withLayer) : unsaved)];
-  }, [layeredSpans, pending, savedIds, withLayer]);
-  useEffect(() => {
-    setPending((p) => (p.some((s) => savedIds.has(s.id)) ? p.filter((s) => !savedIds.has(s.id)) : p));
-  }, [savedIds]);
+  const shownSpans = useMemo<readonly ReaderSpan[]>(() => (withLayer ? spans.map(withLayer) : spans), [spans, withLayer]);
+  const shownChanges = shownSpans === allSpans ? spanChanges : null;
 
   const showPending = useCallback(
     (span: ReaderSpan) => {
-      // Drawn in this key press; the app's own render follows after the frame
-      // that shows the span, so the key press stays one short task.
+      // Drawn in this key press, and kept by the reader until the saved span replaces it.
       reader.current?.drawAhead(span);
-      void afterNextPaint().then(() => setPending((p) => [...p, span]));
       // A new span must be seen: bring the tagger's layer back if it was hidden.
       if (hidden.includes(span.annotator)) setHidden(hidden.filter((a) => a !== span.annotator));
     },
     [reader, hidden, setHidden],
   );
-  const dropPending = useCallback(
-    (id: string) => {
-      reader.current?.dropAhead(id);
-      setPending((p) => p.filter((s) => s.id !== id));
-    },
-    [reader],
-  );
-  return { shownSpans, showPending, dropPending };
+  const dropPending = useCallback((id: string) => reader.current?.dropAhead(id), [reader]);
+  return { shownSpans, shownChanges, showPending, dropPending };
 }

@@ -9,6 +9,7 @@ import { readProject, readSpan, snapshotDocument, withOptionalExtra, type Docume
 import { MANIFEST_KEYS, describeIssues, documentLineSchema, extraFields, manifestSchema, spanLineSchema } from "./records";
 import type { ProjectFileInfo, ProjectSnapshot, SnapshotDocument, SnapshotSpan } from "./snapshot";
 import { textHashes } from "./textHashes";
+import { unknownMemberKeyProblem } from "./unknownMembers";
 import { inflateEntry, type RawInflate } from "./zipRead";
 
 /**
@@ -257,6 +258,10 @@ async function readContent(
     const { counts } = manifest.data;
     if (counts.links !== undefined && counts.links !== (coding.links?.length ?? 0)) report(`${MANIFEST_MEMBER} counts ${counts.links} links but the file has ${coding.links?.length ?? 0}`);
     if (counts.actors !== undefined && counts.actors !== (coding.actors?.length ?? 0)) report(`${MANIFEST_MEMBER} counts ${counts.actors} actors but the file has ${coding.actors?.length ?? 0}`);
+  }
+  for (const [name, bytes] of otherMembers) {
+    const problem = unknownMemberKeyProblem(name, bytes);
+    if (problem) report(problem);
   }
   if (problems.count > 0 || !manifest.success) return undefined;
 

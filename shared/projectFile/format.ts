@@ -26,6 +26,13 @@ export interface ProjectFileLimits extends ZipLimits {
   maxLineBytes: number;
   /** Problems listed before the rest are summarised as "and N more". */
   maxProblems: number;
+  /**
+   * Largest uncompressed size, all together, of the members this version does
+   * not read (written by a newer Spanwise). They are kept whole in memory and
+   * written back byte for byte (a merge copies them into its output), so they
+   * are bounded far below the members Spanwise reads as it goes.
+   */
+  maxUnknownBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -42,4 +49,24 @@ export const DEFAULT_LIMITS: ProjectFileLimits = {
   maxMetadataBytes: 16 * MiB,
   maxLineBytes: 64 * MiB,
   maxProblems: 20,
+  maxUnknownBytes: 64 * MiB,
 };
+
+/**
+ * Reading a project file whole (to open or merge it) holds its unpacked
+ * members, then their parsed records and decoded texts beside them: several
+ * times the unpacked size. A quarter of the machine's memory leaves room for
+ * that and for the app and its output.
+ */
+const MEMORY_PER_UNPACKED_BYTE = 4;
+
+/**
+ * {@link DEFAULT_LIMITS}, with the total unpacked size (and so each member's)
+ * lowered to what a machine with `memoryBytes` of memory can read whole. A
+ * host that knows its memory (the command-line tool) passes it; reading a
+ * file as a stream needs no such bound.
+ */
+export function limitsForMemory(memoryBytes: number): ProjectFileLimits {
+  const total = Math.min(DEFAULT_LIMITS.maxTotalBytes, Math.floor(memoryBytes / MEMORY_PER_UNPACKED_BYTE));
+  return { ...DEFAULT_LIMITS, maxTotalBytes: total, maxEntryBytes: Math.min(DEFAULT_LIMITS.maxEntryBytes, total) };
+}

@@ -9,6 +9,7 @@ export { checkSnapshot, type CheckSnapshotOptions } from "./checkSnapshot";
 export { ProjectFileError } from "./problems";
 export {
   DEFAULT_LIMITS,
+  limitsForMemory,
   DOCUMENTS_MEMBER,
   MANIFEST_MEMBER,
   PROJECT_FILE_EXTENSION,

@@ -10,6 +10,7 @@ import { parseJsonObjectMember } from "./jsonLines";
 import { memberNameProblem } from "./memberNames";
 import { CURRENT_FORMAT_VERSION } from "./migrations";
 import { describeIssues, manifestEnvelopeSchema, manifestSchema } from "./records";
+import { unknownMemberSizeProblems } from "./unknownMembers";
 import { inflateEntry, readZipDirectory, type RawInflate, type ZipEntry, type ZipSource } from "./zipRead";
 
 type Report = (problem: string) => void;
@@ -86,6 +87,7 @@ export function readLayout(zip: Uint8Array | ZipSource, limits: ProjectFileLimit
   for (const name of REQUIRED_MEMBERS) {
     if (!entries.has(name) && !Object.hasOwn(members, name)) reportListing(`${name} is missing`);
   }
+  for (const problem of unknownMemberSizeProblems(entries.values(), limits.maxUnknownBytes)) reportListing(problem);
   if (problems > 0) return undefined;
   const project = entries.get(PROJECT_MEMBER)!;
   if (project.size > limits.maxMetadataBytes) {

@@ -112,6 +112,7 @@ export function readZipDirectory(zip: Uint8Array | ZipSource, limits: ZipLimits)
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
   let total = 0;
+  let largest: { name: string; size: number } | undefined;
   let at = 0;
   const limit = end - directoryStart;
   for (let i = 0; i < entryCount; i++) {
@@ -172,6 +173,7 @@ export function readZipDirectory(zip: Uint8Array | ZipSource, limits: ZipLimits)
       continue;
     }
     total += size;
+    if (!largest || size > largest.size) largest = { name, size };
 
     const localView = localStart + 30 > directoryStart ? undefined : viewOf(source.read(localStart, 30));
     if (!localView || localView.getUint32(0, true) !== LOCAL_HEADER) {
@@ -197,7 +199,8 @@ export function readZipDirectory(zip: Uint8Array | ZipSource, limits: ZipLimits)
     entries.push({ name, method: method === 0 ? 0 : 8, compressedSize, size, crc, dataStart });
   }
   if (total > limits.maxTotalBytes) {
-    problems.push(`too large: it would unpack to ${formatBytes(total)} (at most ${formatBytes(limits.maxTotalBytes)})`);
+    const biggest = largest ? `; its largest member is "${largest.name}", ${formatBytes(largest.size)}` : "";
+    problems.push(`too large: it would unpack to ${formatBytes(total)} (at most ${formatBytes(limits.maxTotalBytes)})${biggest}`);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, entries };
 }

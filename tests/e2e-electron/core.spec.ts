@@ -108,7 +108,20 @@ test("import through the open dialog, tag with a key, export through the save di
 });
 
 test("the page gets only the bridge; navigation and new windows stay out", async () => {
-  expect(await page.evaluate(() => Object.keys(window.spanwise ?? {}).sort())).toEqual(["listBackups", "openFiles", "readBackup", "removeBackup", "saveFile", "version", "writeBackup"]);
+  expect(await page.evaluate(() => Object.keys(window.spanwise ?? {}).sort())).toEqual([
+    "listBackups",
+    "onMenuCommand",
+    "onOpenProjectFile",
+    "openFiles",
+    "openRecent",
+    "readBackup",
+    "recentProjects",
+    "removeBackup",
+    "saveFile",
+    "setMenuCommands",
+    "version",
+    "writeBackup",
+  ]);
   expect(await page.evaluate(() => [typeof (globalThis as Record<string, unknown>).require, typeof (globalThis as Record<string, unknown>).process])).toEqual([
     "undefined",
     "undefined",

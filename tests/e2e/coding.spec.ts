@@ -129,7 +129,7 @@ test("code a news article into an event record with the keyboard, and export it"
   expect(Array.from(text).slice(event!.text_info.start, event!.text_info.end).join("")).toBe("invited");
 
   const csvDownload = page.waitForEvent("download");
-  await table.getByRole("button", { name: "Export events CSV" }).click();
+  await table.getByRole("button", { name: "Export events CSV", exact: true }).click();
   const csv = readFileSync(await (await csvDownload).path(), "utf8");
   expect(csv.split("\r\n")[0]).toMatch(/^id,date,enddate,date_granularity,actor,/);
   expect(csv).toContain("CONSULT");

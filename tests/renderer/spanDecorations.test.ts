@@ -112,6 +112,42 @@ describe("span decorations", () => {
     );
   });
 
+  it("per-record changes (put and remove) draw the same spans as a fresh build of the list they lead to", () => {
+    const spanArb = fc
+      .tuple(fc.nat(TEXT.length - 1), fc.integer({ min: 1, max: 20 }), fc.constantFrom("actor", "event"))
+      .map(([start, len, label]) => ({ start, end: Math.min(TEXT.length, start + len), label }));
+    fc.assert(
+      fc.property(fc.array(spanArb, { maxLength: 12 }), fc.array(fc.option(spanArb, { nil: null }), { maxLength: 12 }), (first, second) => {
+        const a = first.map((s, i) => span(`s${i}`, s.start, s.end, s.label));
+        // Each id of `second`: a new version (put), or null: removed.
+        const put = second.flatMap((s, i) => (s ? [span(`s${i}`, s.start, s.end, s.label)] : []));
+        const remove = second.flatMap((s, i) => (s ? [] : [`s${i}`]));
+        const b = [...a.filter((x) => !remove.includes(x.id) && !put.some((p) => p.id === x.id)), ...put];
+        const { td, state } = stateWith(a);
+        const updated = state.apply(spanDecoMeta.changes(state.tr, put, remove));
+        const strip = (rows: ReturnType<typeof drawn>) => rows.map(([id, text]) => [id, text]);
+        expect(strip(drawn(td, updated))).toEqual(strip(drawn(td, stateWith(b).state)));
+        const decos = spanDecoKey.getState(updated)!.set.find().filter((d) => d.from !== d.to);
+        for (const x of decos)
+          for (const y of decos) if (x !== y && x.from < y.to && y.from < x.to) expect(x.spec.lane).not.toBe(y.spec.lane);
+      }),
+    );
+  });
+
+  it("a saved span's change replaces the one drawn ahead of it", () => {
+    const { td, state } = stateWith([span("s1", 0, 7)]);
+    let next = state.apply(spanDecoMeta.ahead(state.tr, { ...span("new", 17, 29), pending: true }));
+    next = next.apply(spanDecoMeta.changes(next.tr, [span("new", 17, 29)], []));
+    expect(drawn(td, next).map(([id, text]) => [id, text])).toEqual([
+      ["new", "Amara Okafor"],
+      ["s1", "Foreign"],
+    ]);
+    expect(spanDecoKey.getState(next)!.ahead.size).toBe(0);
+    // Drawn as saved now, no longer dashed as pending.
+    const classes = spanDecoKey.getState(next)!.set.find().map((d) => String((d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class ?? ""));
+    expect(classes.some((c) => c.includes("sw-pending"))).toBe(false);
+  });
+
   it("decorates only the spans touching the window, and draws the others when the window moves to them", () => {
     const { td, state } = stateWith([span("first", 0, 7), span("mid", 17, 29), span("last", 67, 75, "date")]);
     const lanesBefore = new Map(drawn(td, state).map(([id, , lane]) => [id, lane]));
