@@ -61,7 +61,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
 
   const labels = useMemo(() => project?.labels ?? [], [project]);
   const linkTypes = useMemo(() => (project ? projectLinkTypes(project) : []), [project]);
-  const linking = useLinking({ selectedSpan, spans, links: open.links, annotator, reader, selectSpan: setSelectedSpanId, notify, report });
+  const linking = useLinking({ selectedSpan, text, linkTypes, spans, links: open.links, annotator, reader, selectSpan: setSelectedSpanId, notify, report });
   const setView = useCallback((next: WorkspaceView) => setViewNow(next), []);
   useEffect(() => {
     if (view !== "reader") linking.cancel();
@@ -96,7 +96,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
     project: project ?? null,
     reader: reader.current,
     spanSelectedAt: spanSelectedAt.current,
-    link: { active: linking.linking !== null, start: linking.start, step: linking.step, accept: linking.accept, cancel: linking.cancel },
+    link: { active: linking.linking !== null, current: linking.linking, start: linking.start, step: linking.step, accept: linking.accept, cancel: linking.cancel },
     documentIds: documents.map((d) => d.id),
     hasBackups: platform.backups !== null && platform.backups !== undefined,
     selectSpan: setSelectedSpanId,

@@ -5,6 +5,7 @@
  */
 import { withAttrValue } from "../shared/coding/attributes";
 import { normalizeDate } from "../shared/coding/dates";
+import { proposeTargets } from "../shared/coding/candidates";
 import { deleteSpanWithLinks, linkTargets } from "../shared/coding/links";
 import { labelAttributes, type ActorRecord, type AttrValue, type AttributeDef, type LinkRecord, type LinkTypeDef } from "../shared/coding/model";
 import { tombstone, type DocumentRecord, type LabelDef, type SpanRecord } from "../shared/model";
@@ -75,9 +76,20 @@ export async function addActorFromSpan(span: SpanRecord, name: string): Promise<
  * event's date) the link it replaces is removed in the same step.
  */
 export async function addLink(type: LinkTypeDef, from: SpanRecord, to: SpanRecord, links: readonly LinkRecord[], annotator: string): Promise<LinkRecord | null> {
+  const linkEdits = newLinkEdits(type, from, to, links, annotator, Date.now());
+  if (!linkEdits) return null;
+  const written = await history.perform({ label: `Link ${type.name}`, docId: from.docId, edits: [], linkEdits });
+  return written.links[0]!;
+}
+
+/**
+ * The link records a new link of `type` from `from` to `to` writes: the
+ * link, and for a single-valued type tombstones of the links it replaces;
+ * null when that link exists already.
+ */
+export function newLinkEdits(type: LinkTypeDef, from: SpanRecord, to: Pick<SpanRecord, "id">, links: readonly LinkRecord[], annotator: string, now: number): Edit<LinkRecord>[] | null {
   const live = links.filter((l) => !l.deleted && l.from === from.id && l.type === type.id);
   if (live.some((l) => l.to === to.id)) return null;
-  const now = Date.now();
   const link: LinkRecord = {
     id: crypto.randomUUID(),
     projectId: from.projectId,
@@ -92,8 +104,7 @@ export async function addLink(type: LinkTypeDef, from: SpanRecord, to: SpanRecor
   };
   const linkEdits: Edit<LinkRecord>[] = [{ before: null, after: link }];
   if (type.single) for (const old of live) linkEdits.push({ before: old, after: tombstone(old, now) });
-  const written = await history.perform({ label: `Link ${type.name}`, docId: from.docId, edits: [], linkEdits });
-  return written.links[0]!;
+  return linkEdits;
 }
 
 export async function removeLink(link: LinkRecord): Promise<void> {
@@ -114,12 +125,16 @@ export async function removeSpanWithLinks(span: SpanRecord, links: readonly Link
 }
 
 /**
- * The spans a link of `type` from `from` may point to, nearest first: the
- * order in which the keyboard steps through them.
+ * The spans a link of `type` from `from` may point to, best first (see
+ * shared/coding/candidates.ts): the order in which the keyboard steps
+ * through them.
  */
-export function linkCandidates(type: LinkTypeDef, from: SpanRecord, spans: readonly SpanRecord[]): SpanRecord[] {
-  const distance = (s: SpanRecord) => (s.end <= from.start ? from.start - s.end : s.start >= from.end ? s.start - from.end : 0);
-  return linkTargets(type, from, spans)
-    .filter((s) => !s.deleted)
-    .sort((a, b) => distance(a) - distance(b) || a.start - b.start || (a.id < b.id ? -1 : 1));
+export function linkCandidates(
+  type: LinkTypeDef,
+  from: SpanRecord,
+  spans: readonly SpanRecord[],
+  context: { text: string; links: readonly LinkRecord[]; types: readonly LinkTypeDef[] },
+): SpanRecord[] {
+  const targets = linkTargets(type, from, spans).filter((s) => !s.deleted);
+  return proposeTargets(context.text, type, from, targets, context.links, context.types);
 }

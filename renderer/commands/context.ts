@@ -18,6 +18,8 @@ export interface LinkModeControl {
   step(by: number): void;
   accept(): void;
   cancel(): void;
+  /** The link being made, while link mode is on: a label key then tags text selected since it began and links it. */
+  current: { type: LinkTypeDef; from: SpanRecord; startedAt: number } | null;
 }
 
 /** Everything a workspace command may read and do. Built fresh for each invocation. */

@@ -2,7 +2,7 @@ import type { LinkTypeDef } from "../../shared/coding/model";
 import type { LabelDef } from "../../shared/model";
 import type { Command, CommandMenu } from "./command";
 import type { AppContext } from "./context";
-import { linkCommands, linkModeCommands } from "./linking";
+import { linkCommands, linkModeCommands, tagAndLinkCommands } from "./linking";
 import { navigationCommands } from "./navigation";
 import { exportCommands, helpCommands, projectCommands } from "./project";
 import { labelCommands, spanCommands } from "./tagging";
@@ -17,6 +17,7 @@ export function workspaceCommands(labels: readonly LabelDef[], linkTypes: readon
   return [
     ...linkModeCommands,
     ...labelCommands(labels),
+    ...tagAndLinkCommands(labels),
     ...linkCommands(linkTypes),
     ...spanCommands,
     ...navigationCommands,

@@ -1,7 +1,7 @@
-import type { LinkRecord } from "../../shared/coding/model";
+import type { LinkRecord, LinkTypeDef } from "../../shared/coding/model";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../../shared/model";
 import { linksRemovedMessage } from "../../shared/coding/links";
-import { newSpan, removeSpanWithLinks } from "../coding";
+import { newLinkEdits, newSpan, removeSpanWithLinks } from "../coding";
 import { snapToWords } from "../../shared/snap";
 import type { ReaderHandle } from "../reader/Reader";
 import type { ReaderSpan } from "../reader/spanDecorations";
@@ -106,6 +106,43 @@ function remember(span: SpanRecord, write: Promise<WrittenRecords>): Promise<Wri
 async function asWritten(span: SpanRecord): Promise<SpanRecord> {
   const written = await recentWrites.get(span.id);
   return written && (written.rev ?? -1) > (span.rev ?? -1) ? written : span;
+}
+
+/**
+ * In link mode, with text selected since the link was started: tags the
+ * text with a label the link may point to and links it, in one undoable
+ * step ("tag the selection as an actor and link it as the speaker"). False
+ * when there is no such selection, so the key does what it does in link
+ * mode otherwise.
+ */
+export async function tagAndLink(ctx: CommandContext, labelId: string, linking: { type: LinkTypeDef; from: SpanRecord; startedAt: number }): Promise<boolean> {
+  const { doc, text, reader } = ctx;
+  const raw = reader?.selection() ?? null;
+  if (!doc || text === null || !reader || !raw || raw.at < linking.startedAt) return false;
+  const { type, from } = linking;
+  const label = ctx.labels.find((l) => l.id === labelId);
+  if (!type.to.includes(labelId)) {
+    ctx.notify(`A ${type.name.toLowerCase()} link points to ${type.to.join(" or ")} spans, not ${label?.name ?? labelId}: press the key of one of those.`);
+    return true;
+  }
+  const range = snapToWords(text, raw.start, raw.end, { enabled: ctx.snapping });
+  if (!range) {
+    ctx.notify("The selection holds no words to tag.");
+    return true;
+  }
+  const now = Date.now();
+  const span = newSpan({ doc, text, start: range.start, end: range.end, labelId, label, annotator: ctx.annotator }, now);
+  const linkEdits = newLinkEdits(type, from, span, ctx.links, ctx.annotator, now) ?? [];
+  ctx.showPending({ ...span, pending: true });
+  reader.collapseTo(range.end);
+  ctx.selectSpan(from.id);
+  try {
+    await remember(span, history.perform({ label: `Tag ${label?.name ?? labelId} and link ${type.name}`, docId: doc.id, edits: [{ before: null, after: span }], linkEdits }));
+  } catch (err) {
+    ctx.dropPending(span.id);
+    throw err;
+  }
+  return true;
 }
 
 /** Removes the selected span (a tombstone, so the removal travels when merged). */

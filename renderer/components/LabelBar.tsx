@@ -11,13 +11,15 @@ interface LabelBarProps {
   keysOf(commandId: string): readonly string[];
   run(commandId: string): void;
   onSnapping(on: boolean): void;
+  /** A short status shown at the end of the row (link mode), so it never covers or pushes the text. */
+  status?: React.ReactNode;
 }
 
 // Buttons keep the text selection: a mousedown on them would otherwise move focus and clear it.
 const keepSelection = (e: React.MouseEvent) => e.preventDefault();
 
 /** The label buttons (the same commands as the keys), remove, undo/redo and the snapping setting. */
-export function LabelBar({ labels, selectedSpan, snapping, keysOf, run, onSnapping }: LabelBarProps) {
+export function LabelBar({ labels, selectedSpan, snapping, keysOf, run, onSnapping, status }: LabelBarProps) {
   const canUndo = useSyncExternalStore(history.subscribe.bind(history), () => history.canUndo);
   const canRedo = useSyncExternalStore(history.subscribe.bind(history), () => history.canRedo);
   const aria = (id: string) => shortcutOf(keysOf(id)).ariaShortcut;
@@ -57,6 +59,7 @@ export function LabelBar({ labels, selectedSpan, snapping, keysOf, run, onSnappi
       <label className="sw-toggle">
         <input type="checkbox" checked={snapping} onChange={(e) => onSnapping(e.target.checked)} /> Snap to words
       </label>
+      {status}
     </div>
   );
 }

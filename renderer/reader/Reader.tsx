@@ -4,7 +4,8 @@ import { EditorView } from "prosemirror-view";
 import { TextDoc } from "./textDoc";
 import { decoratedWindow, spanDecorations, spanDecoMeta, spanRange, type ReaderLabel, type ReaderSpan, type ReaderSpanChanges } from "./spanDecorations";
 import { keyboardDriving, readerKeyboard, selectionWatch } from "./keyboard";
-import { initialWindow, readerViewport, windowOfLines } from "./viewport";
+import { initialWindow, readerViewport, scrollParent, windowOfLines } from "./viewport";
+import { scrollToShow } from "./scrollPlan";
 import { sectionView } from "./sectionView";
 import { clickedSpanAmong, type Extent } from "./nesting";
 
@@ -39,7 +40,11 @@ export interface ReaderHandle {
   caret(): number | null;
   /** Puts the caret at a text offset (after tagging, so keyboard work goes on from there). */
   collapseTo(offset: number): void;
-  scrollToSpan(id: string): void;
+  /**
+   * Brings a span into view, scrolling only when it is out of view; with
+   * `keepId`, keeps that span in view too where both fit (see scrollToShow).
+   */
+  scrollToSpan(id: string, keepId?: string): void;
   focus(): void;
   /** Draws a new span at once, before the app's next list of spans (which will include it) arrives. */
   drawAhead(span: ReaderSpan): void;
@@ -208,7 +213,7 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
         if (!view || !td) return;
         view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, td.toPos(offset))));
       },
-      scrollToSpan(id) {
+      scrollToSpan(id, keepId) {
         const view = viewRef.current;
         const td = textDocRef.current;
         if (!view || !td) return;
@@ -218,8 +223,19 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
           const margin = 40;
           view.dispatch(spanDecoMeta.window(view.state.tr, windowOfLines(td, td.lineOf(range.start) - margin, td.lineOf(range.end) + margin)));
         }
-        const el = view.dom.querySelector<HTMLElement>(`.sw-span[data-span-id="${CSS.escape(id)}"]`);
-        el?.scrollIntoView({ block: "center" });
+        const element = (spanId: string) => view.dom.querySelector<HTMLElement>(`.sw-span[data-span-id="${CSS.escape(spanId)}"]`);
+        const el = element(id);
+        if (!el) return;
+        const scroller = scrollParent(view.dom);
+        if (!scroller) return el.scrollIntoView({ block: "nearest" });
+        const frame = scroller.getBoundingClientRect();
+        const inContent = (e: HTMLElement) => {
+          const r = e.getBoundingClientRect();
+          return { top: r.top - frame.top + scroller.scrollTop, bottom: r.bottom - frame.top + scroller.scrollTop };
+        };
+        const keep = keepId ? element(keepId) : null;
+        const top = scrollToShow({ top: scroller.scrollTop, height: scroller.clientHeight }, inContent(el), keep ? inContent(keep) : null);
+        if (top !== null) scroller.scrollTop = top;
       },
       focus() {
         viewRef.current?.focus();

@@ -38,7 +38,7 @@ export function windowOfLines(textDoc: TextDoc, first: number, last: number): Te
 }
 
 /** The nearest ancestor that scrolls, or null when the page itself does. */
-function scrollParent(el: HTMLElement): HTMLElement | null {
+export function scrollParent(el: HTMLElement): HTMLElement | null {
   for (let p = el.parentElement; p; p = p.parentElement) {
     const { overflowY } = getComputedStyle(p);
     if (overflowY === "auto" || overflowY === "scroll") return p;

@@ -8,6 +8,7 @@ import { PublicationDate } from "../components/PublicationDate";
 import { Reader, type ReaderHandle } from "../reader/Reader";
 import type { ReaderSpan, ReaderSpanChanges } from "../reader/spanDecorations";
 import { writeSetting } from "../store/settings";
+import { LinkingStatus } from "./LinkingStatus";
 import type { Linking } from "./useLinking";
 
 interface ReadingViewProps {
@@ -59,17 +60,11 @@ export function ReadingView(props: ReadingViewProps) {
         keysOf={props.keysOf}
         run={run}
         onSnapping={(on) => void writeSetting("snapToWords", on)}
+        status={linking && <LinkingStatus text={text} linking={linking} candidate={candidate} />}
       />
       <h2 className="sw-doctitle" dir="auto">{doc.title}</h2>
       <PublicationDate doc={doc} onError={(m) => props.notify(m, "problem")} />
       <Layers layers={props.layers} hidden={props.hidden} onChange={props.onHidden} />
-      {linking && (
-        <div className="sw-linking" role="status">
-          Linking {linking.from.label} “{text.slice(linking.from.start, linking.from.end)}” → {linking.type.name.toLowerCase()}:{" "}
-          {candidate ? `“${text.slice(candidate.start, candidate.end)}”` : ""} ({linking.index + 1} of {linking.candidates.length}). Arrows or Tab to choose,
-          Enter or a click to link, Escape to cancel.
-        </div>
-      )}
       <div className="sw-reader-scroll" ref={scroller}>
         <Reader
           key={doc.id}

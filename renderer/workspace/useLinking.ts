@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LinkRecord, LinkTypeDef } from "../../shared/coding/model";
 import type { SpanRecord } from "../../shared/model";
+import { roleClash } from "../../shared/coding/candidates";
 import { addLink, linkCandidates } from "../coding";
 import type { ReaderHandle } from "../reader/Reader";
 
@@ -10,10 +11,14 @@ export interface Linking {
   from: SpanRecord;
   candidates: SpanRecord[];
   index: number;
+  /** When link mode began (performance.now()): only text selected since then is tagged and linked by a label key. */
+  startedAt: number;
 }
 
 interface LinkingInput {
   selectedSpan: SpanRecord | null;
+  text: string | null;
+  linkTypes: readonly LinkTypeDef[];
   spans: readonly SpanRecord[];
   links: readonly LinkRecord[];
   annotator: string;
@@ -23,27 +28,34 @@ interface LinkingInput {
   report(write: Promise<unknown>): void;
 }
 
+/** What is said when one span is linked in two clashing roles of one event (its source and its target). */
+function clashWarning(text: string, linking: Linking, to: SpanRecord, clash: readonly LinkTypeDef[]): string {
+  const words = `“${text.slice(to.start, to.end)}”`;
+  const was = clash.map((t) => t.name.toLowerCase()).join(" and ");
+  return `${words} is now both the ${was} and the ${linking.type.name.toLowerCase()} of this ${linking.from.label}. If that is a slip, Ctrl+Z undoes the link.`;
+}
+
 /** Link mode: start from the selected span, step through the candidates, link one or cancel. */
 export function useLinking(input: LinkingInput) {
   const [linking, setLinking] = useState<Linking | null>(null);
   const candidate = linking ? (linking.candidates[linking.index] ?? null) : null;
+  // The candidate is brought into view, keeping the span linked from in view too where both fit (a quote while its speaker is chosen).
+  const fromId = linking?.from.id;
   useEffect(() => {
-    if (candidate) input.reader.current?.scrollToSpan(candidate.id);
-  }, [candidate, input.reader]);
+    if (candidate) input.reader.current?.scrollToSpan(candidate.id, fromId);
+  }, [candidate, fromId, input.reader]);
 
   // Handlers read the latest values, so they stay the same functions across renders.
   const latest = useRef({ input, linking });
   latest.current = { input, linking };
 
   const start = useCallback((type: LinkTypeDef) => {
-    const { selectedSpan: from, spans, notify } = latest.current.input;
-    if (!from) return;
-    const candidates = linkCandidates(type, from, spans);
-    if (candidates.length === 0) {
-      notify(`There is no ${type.to.join(" or ")} span in this document to link as ${type.name.toLowerCase()}. Tag one first.`);
-      return;
-    }
-    setLinking({ type, from, candidates, index: 0 });
+    const { selectedSpan: from, spans, notify, text, links, linkTypes } = latest.current.input;
+    if (!from || text === null) return;
+    const candidates = linkCandidates(type, from, spans, { text, links, types: linkTypes });
+    // With nothing to propose, link mode still lets the user select text and tag it with the link.
+    if (candidates.length === 0) notify(`There is no ${type.to.join(" or ")} span in this document to link as ${type.name.toLowerCase()} yet: select its words and press its label key.`);
+    setLinking({ type, from, candidates, index: 0, startedAt: performance.now() });
   }, []);
 
   const finish = useCallback((to: SpanRecord) => {
@@ -51,7 +63,9 @@ export function useLinking(input: LinkingInput) {
     if (!current) return;
     setLinking(null);
     now.selectSpan(current.from.id);
-    now.report(addLink(current.type, current.from, to, now.links, now.annotator));
+    const clash = roleClash(current.type, current.from.id, to.id, now.links, now.linkTypes);
+    const linked = addLink(current.type, current.from, to, now.links, now.annotator);
+    now.report(clash.length && now.text !== null ? linked.then(() => now.notify(clashWarning(now.text!, current, to, clash))) : linked);
   }, []);
 
   /** Moves to the next (+1) or previous (-1) candidate, wrapping around. */
@@ -59,6 +73,7 @@ export function useLinking(input: LinkingInput) {
     setLinking((current) => {
       if (!current) return current;
       const n = current.candidates.length;
+      if (n === 0) return current;
       return { ...current, index: (current.index + by + n) % n };
     });
   }, []);

@@ -35,7 +35,7 @@ export function appContext(over: Partial<AppContext> & { linking?: boolean } = {
     linkTypes: DEFAULT_LINK_TYPES,
     spans: [],
     suggestions: [],
-    link: { active: linking ?? false, start: record("link.start"), step: record("link.step"), accept: record("link.accept"), cancel: record("link.cancel") },
+    link: { active: linking ?? false, current: null, start: record("link.start"), step: record("link.step"), accept: record("link.accept"), cancel: record("link.cancel") },
     documentIds: ["d0", "d1", "d2"],
     view: "reader",
     setView: record("setView"),

@@ -99,7 +99,7 @@ describe("the key dispatcher", () => {
     expect(id(press("Tab", { shiftKey: true }), linking)).toBe("linkMode.previous");
     expect(id(press("Enter"), linking)).toBe("linkMode.accept");
     expect(id(press("Escape"), linking)).toBe("linkMode.cancel");
-    expect(id(press("1"), linking)).toBeNull();
+    expect(id(press("1"), linking)).toBe("tagAndLink:actor");
     expect(id(press("ArrowRight"), appContext())).toBeNull();
   });
 
