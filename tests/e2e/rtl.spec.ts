@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows, startApp } from "./helpers";
+import { expectSaved, fixture, importFiles, menuItem, openDocument, selectWithMouse, spanRows, startApp } from "./helpers";
 
 interface ExportedRecord {
   title: string;
@@ -44,7 +44,7 @@ async function paragraphLayout(page: Page, needle: string) {
 /** The saved JSONL export of the project, one record per document. */
 async function exportRecords(page: Page): Promise<ExportedRecord[]> {
   const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export JSONL" }).click();
+  await menuItem(page, "Export", "Export JSONL");
   return readFileSync(await (await downloading).path(), "utf8")
     .trimEnd()
     .split("\n")
