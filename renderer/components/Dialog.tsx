@@ -84,3 +84,21 @@ export function ConfirmDialog({ title, children, keepLabel, confirmLabel, onKeep
     </Dialog>
   );
 }
+
+/** A dialog that only informs: its one button, Close (also Enter and Escape), closes it. */
+export function InfoDialog({ title, children, onClose }: { title: string; children: ReactNode; onClose(): void }) {
+  return (
+    <Dialog
+      title={title}
+      onCancel={onClose}
+      onSubmit={onClose}
+      actions={
+        <button type="submit" className="sw-button sw-primary" autoFocus>
+          Close
+        </button>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

@@ -7,7 +7,7 @@ import type { IncomingProjectFile } from "../platform/platform";
 import { describeStoreError } from "../store/saveStatus";
 import { describeMergeReport, mergeIntoProject, openAsNewProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
-import { Dialog } from "./Dialog";
+import { Dialog, InfoDialog } from "./Dialog";
 import { openProjectFile, takeProjectFiles } from "./projectFileInbox";
 
 export const PROJECT_FILE_FILTERS = [{ name: "Spanwise project", extensions: ["spanwise"] }];
@@ -164,16 +164,7 @@ const SHOWN_CONFLICTS = 50;
 
 function MergeReportDialog({ fileName, into, report, onClose }: { fileName: string; into: string; report: MergeReport; onClose(): void }) {
   return (
-    <Dialog
-      title={`Merged ${fileName} into “${into}”`}
-      onCancel={onClose}
-      onSubmit={onClose}
-      actions={
-        <button type="submit" className="sw-button sw-primary" autoFocus>
-          Close
-        </button>
-      }
-    >
+    <InfoDialog title={`Merged ${fileName} into “${into}”`} onClose={onClose}>
       <ul className="sw-report" aria-label="Merge report">
         {describeMergeReport(report).map((line) => (
           <li key={line}>{line}</li>
@@ -196,6 +187,6 @@ function MergeReportDialog({ fileName, into, report, onClose }: { fileName: stri
           </ul>
         </details>
       )}
-    </Dialog>
+    </InfoDialog>
   );
 }

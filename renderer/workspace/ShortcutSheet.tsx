@@ -1,6 +1,6 @@
 import type { Command } from "../commands/command";
 import { chordLabel } from "../commands/keys";
-import { Dialog } from "../components/Dialog";
+import { InfoDialog } from "../components/Dialog";
 
 /** The sheet's groups: each command's menu, and the reader's keys that belong to no menu. */
 const GROUPS: { title: string; ids: (c: Command<unknown>) => boolean }[] = [
@@ -21,16 +21,7 @@ export function shortcutGroups(commands: readonly Command<never>[]): { title: st
 /** The keyboard cheat sheet, opened with `?`. */
 export function ShortcutSheet({ commands, onClose }: { commands: readonly Command<never>[]; onClose(): void }) {
   return (
-    <Dialog
-      title="Keyboard shortcuts"
-      onCancel={onClose}
-      onSubmit={onClose}
-      actions={
-        <button type="submit" className="sw-button sw-primary" autoFocus>
-          Close
-        </button>
-      }
-    >
+    <InfoDialog title="Keyboard shortcuts" onClose={onClose}>
       <div className="sw-shortcuts">
         {shortcutGroups(commands).map((group) => (
           <section key={group.title} aria-label={group.title}>
@@ -53,6 +44,6 @@ export function ShortcutSheet({ commands, onClose }: { commands: readonly Comman
           </section>
         ))}
       </div>
-    </Dialog>
+    </InfoDialog>
   );
 }
