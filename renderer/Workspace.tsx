@@ -21,6 +21,7 @@ import { useNotices } from "./workspace/useNotices";
 import { useOpenDocument } from "./workspace/useOpenDocument";
 import { usePendingSpans } from "./workspace/usePendingSpans";
 import { useWorkspaceKeys } from "./workspace/useWorkspaceKeys";
+import { useSpanSelection } from "./reader/useSpanSelection";
 
 /** The main window: header, documents, the reading view (or another view) and the side panel, wired together. */
 export function Workspace({ projectId, annotator }: { projectId: string; annotator: string }) {
@@ -33,13 +34,12 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
   const { notices, notify, dismiss, report } = useNotices();
   const [busy, setBusy] = useState<string | null>(null);
   const [view, setView] = useState<WorkspaceView>("reader");
-  const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
+  const { selectedSpanId, selectedSpan, selectSpan: setSelectedSpanId, selectedAt: spanSelectedAt } = useSpanSelection(spans);
   const reader = useRef<ReaderHandle>(null);
   const { shownSpans, shownChanges, showPending, dropPending } = usePendingSpans({ ...open, reader });
 
   const labels = useMemo(() => project?.labels ?? [], [project]);
   const linkTypes = useMemo(() => (project ? projectLinkTypes(project) : []), [project]);
-  const selectedSpan = spans.find((s) => s.id === selectedSpanId) ?? null;
   const linking = useLinking({ selectedSpan, spans, links: open.links, annotator, reader, selectSpan: setSelectedSpanId, notify, report });
 
   // Registry matches for the selected actor span that is not linked yet.
@@ -67,6 +67,8 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
     snapping,
     reader: reader.current,
     selectedSpan,
+    spanSelectedAt: spanSelectedAt.current,
+    spans,
     links: open.links,
     selectSpan: setSelectedSpanId,
     openDocument,
@@ -141,6 +143,7 @@ export function Workspace({ projectId, annotator }: { projectId: string; annotat
               linking={linking.linking}
               candidate={linking.candidate}
               onSpanClick={linking.onSpanClick}
+              onTextSelected={linking.onTextSelected}
               reader={reader}
               run={run}
               notify={notify}

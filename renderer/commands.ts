@@ -5,7 +5,10 @@ import { snapToWords } from "../shared/snap";
 import type { ReaderHandle } from "./reader/Reader";
 import type { ReaderSpan } from "./reader/spanDecorations";
 import { history } from "./store/history";
+import type { WrittenRecords } from "./store/writes";
 import { afterNextPaint } from "./nextPaint";
+import { labelTarget } from "./reader/labelTarget";
+import { innerSpan, outerSpan } from "./reader/nesting";
 
 /** What a command may read and do. Built fresh by the app for each invocation. */
 export interface CommandContext {
@@ -16,9 +19,14 @@ export interface CommandContext {
   snapping: boolean;
   reader: ReaderHandle | null;
   selectedSpan: SpanRecord | null;
+  /** When the selected span was selected (performance.now()). */
+  spanSelectedAt: number;
+  /** The open document's spans shown in the reader. */
+  spans: readonly SpanRecord[];
   /** The open document's links, tombstones included. */
   links: readonly LinkRecord[];
-  selectSpan(id: string | null): void;
+  /** Selects a span; `record` is a span just tagged, not yet delivered by the store. */
+  selectSpan(id: string | null, record?: SpanRecord): void;
   openDocument(id: string): void;
   /** Draws a span as pending until the store delivers it saved. */
   showPending(span: ReaderSpan): void;
@@ -27,14 +35,17 @@ export interface CommandContext {
 }
 
 /**
- * Tags the selected text with a label, or relabels the selected span. The
- * keyboard, the toolbar buttons and the menu all come here.
+ * Tags the selected text with a label, or relabels the selected span:
+ * whichever of the two was selected last (see labelTarget). The keyboard,
+ * the toolbar buttons and the menu all come here. The new span is selected,
+ * so Delete, another label key or the details panel act on it at once.
  */
 export async function applyLabel(ctx: CommandContext, labelId: string): Promise<void> {
-  if (ctx.selectedSpan) return relabel(ctx, ctx.selectedSpan, labelId);
   const { doc, text, reader } = ctx;
+  const raw = reader?.selection() ?? null;
+  const target = labelTarget({ spanSelected: ctx.selectedSpan !== null, spanSelectedAt: ctx.spanSelectedAt, textSelectedAt: raw?.at ?? null });
+  if (target === "relabel" && ctx.selectedSpan) return relabel(ctx, ctx.selectedSpan, labelId);
   if (!doc || text === null || !reader) return;
-  const raw = reader.selection();
   if (!raw) {
     ctx.notify("Select some text first, then press a label key.");
     return;
@@ -48,27 +59,72 @@ export async function applyLabel(ctx: CommandContext, labelId: string): Promise<
   const span = newSpan({ doc, text, start: range.start, end: range.end, labelId, label, annotator: ctx.annotator }, Date.now());
   ctx.showPending({ ...span, pending: true });
   reader.collapseTo(range.end);
+  ctx.selectSpan(span.id, span);
   try {
     // The write starts once the frame showing the new span is painted: the key press stays one short task.
-    await history.perform({ label: `Tag ${label?.name ?? labelId}`, docId: doc.id, edits: [{ before: null, after: span }] }, afterNextPaint());
+    await remember(span, history.perform({ label: `Tag ${label?.name ?? labelId}`, docId: doc.id, edits: [{ before: null, after: span }] }, afterNextPaint()));
   } catch (err) {
     ctx.dropPending(span.id);
+    ctx.selectSpan(null);
     throw err;
   }
 }
 
-async function relabel(ctx: CommandContext, span: SpanRecord, labelId: string): Promise<void> {
+async function relabel(ctx: CommandContext, selected: SpanRecord, labelId: string): Promise<void> {
+  const span = await asWritten(selected);
   if (span.label === labelId) return;
   const after = { ...span, label: labelId, updatedAt: Date.now() };
-  await history.perform({ label: "Change label", docId: span.docId, edits: [{ before: span, after }] });
+  await remember(span, history.perform({ label: "Change label", docId: span.docId, edits: [{ before: span, after }] }));
+}
+
+/**
+ * The newest version of each span this window wrote lately, as the store
+ * wrote it (with its revision). A span just tagged is selected before the
+ * store delivers it back; a key acting on it at once (Delete, a relabel)
+ * must name the revision the store has, or the compare-and-set write is
+ * refused. Bounded: the store's own copy arrives within a frame or two.
+ */
+const recentWrites = new Map<string, Promise<SpanRecord | undefined>>();
+const RECENT_WRITES = 50;
+
+function remember(span: SpanRecord, write: Promise<WrittenRecords>): Promise<WrittenRecords> {
+  recentWrites.delete(span.id);
+  recentWrites.set(
+    span.id,
+    write.then(
+      (w) => w.spans.find((s) => s.id === span.id),
+      () => undefined,
+    ),
+  );
+  if (recentWrites.size > RECENT_WRITES) recentWrites.delete(recentWrites.keys().next().value!);
+  return write;
+}
+
+/** `span`, or the newer version of it this window has written (waiting for that write to finish). */
+async function asWritten(span: SpanRecord): Promise<SpanRecord> {
+  const written = await recentWrites.get(span.id);
+  return written && (written.rev ?? -1) > (span.rev ?? -1) ? written : span;
 }
 
 /** Removes the selected span (a tombstone, so the removal travels when merged). */
 export async function removeSelectedSpan(ctx: CommandContext): Promise<void> {
-  const span = ctx.selectedSpan;
-  if (!span) return;
+  if (!ctx.selectedSpan) return;
+  const span = await asWritten(ctx.selectedSpan);
   await removeSpanWithLinks(span, ctx.links);
   ctx.selectSpan(null);
+}
+
+/** Alt+ArrowUp / Alt+ArrowDown: selects the span around (outer) or inside (inner) the selected one, and brings it into view. */
+export function selectNested(ctx: CommandContext, direction: "outer" | "inner"): void {
+  const from = ctx.selectedSpan;
+  if (!from) return;
+  const next = direction === "outer" ? outerSpan(ctx.spans, from) : innerSpan(ctx.spans, from);
+  if (!next) {
+    ctx.notify(direction === "outer" ? "No span is around this one." : "No span is inside this one.");
+    return;
+  }
+  ctx.selectSpan(next.id);
+  ctx.reader?.scrollToSpan(next.id);
 }
 
 export async function undo(ctx: CommandContext): Promise<void> {
@@ -90,7 +146,10 @@ export type KeyCommand =
   | { kind: "remove" }
   | { kind: "undo" }
   | { kind: "redo" }
-  | { kind: "deselect" };
+  | { kind: "deselect" }
+  /** Alt+ArrowUp / Alt+ArrowDown: select the span around, or inside, the selected one. */
+  | { kind: "outer" }
+  | { kind: "inner" };
 
 /** The command a key press asks for, or null. Pure, so it is tested without a browser. */
 export function commandForKey(
@@ -106,7 +165,10 @@ export function commandForKey(
     if (key === "y" && !event.shiftKey) return { kind: "redo" };
     return null;
   }
-  if (event.altKey) return null;
+  if (event.altKey) {
+    if (event.shiftKey) return null;
+    return event.key === "ArrowUp" ? { kind: "outer" } : event.key === "ArrowDown" ? { kind: "inner" } : null;
+  }
   if (event.key === "Delete" || event.key === "Backspace") return { kind: "remove" };
   if (event.key === "Escape") return { kind: "deselect" };
   if (event.key === "Enter" && !event.shiftKey) return { kind: "accept" };

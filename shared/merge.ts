@@ -5,11 +5,11 @@
  * - Documents match by `textHash`: the same article imported by two people is
  *   one document. When both sides have it, the base's record (id, title,
  *   extra fields) is kept and the incoming side's spans are re-pointed to it.
- * - Spans match by `id`. A span is a last-writer-wins register: of two
- *   versions the one with the later `updatedAt` wins; equal times go to the
- *   deletion, then to the greater canonical JSON (see {@link spanVersionKey}).
- *   That is a total order on versions, so the winner does not depend on which
- *   side is which. A tombstone is just a version with `deleted: true`, so a
+ * - Spans match by `id` and are settled by the per-span rule, mergeSpan
+ *   (shared/mergeSpan.ts): a last-writer-wins register, the later `updatedAt`
+ *   winning, equal times going to the deletion, then to the greater canonical
+ *   JSON. That is a total order on versions, so the winner does not depend on
+ *   which side is which. A tombstone is just a version with `deleted: true`, so a
  *   deletion removes the span on the other side unless that side edited it
  *   later. Versions that differ are listed in the report as conflicts.
  * - Links between spans and registry actors are registers too, merged the
@@ -36,6 +36,8 @@
  * unique ids and one document per text on each side.
  */
 import { mergeRegister, unionDefinitions, type RecordCounts, type RegisterMerge } from "./coding/mergeRecords";
+import { spanVersionKey, spanVersionRules } from "./mergeSpan";
+import { compareStrings, stableStringify } from "./stableStringify";
 import type { ProjectSnapshot, SnapshotActor, SnapshotDocument, SnapshotLabel, SnapshotLink, SnapshotSpan } from "./projectFile/snapshot";
 
 /** What a conflict looked like on one side. `start`/`end` are UTF-16 offsets, as in the app. */
@@ -45,6 +47,8 @@ export interface SpanVersionSummary {
   end: number;
   text: string;
   annotator: string;
+  /** Who made this version's last change, when not the annotator (SpanRecord.updatedBy). */
+  updatedBy?: string;
   updatedAt: number;
   deleted: boolean;
 }
@@ -60,14 +64,23 @@ export interface MergeConflict {
   incoming: SpanVersionSummary;
 }
 
+/** One side's version of a link or actor in a conflict. */
+export interface RecordVersionSummary {
+  what: string;
+  /** Who made the change (a link's updatedBy or annotator, an actor's updatedBy); absent when unknown. */
+  by?: string;
+  updatedAt: number;
+  deleted: boolean;
+}
+
 /** Two versions of a link or actor that differed, and which one the merge kept. */
 export interface RecordConflict {
   id: string;
   kept: "base" | "incoming";
   reason: "later" | "tie";
   /** `what` names the record: an actor's name, a link's type. */
-  base: { what: string; updatedAt: number; deleted: boolean };
-  incoming: { what: string; updatedAt: number; deleted: boolean };
+  base: RecordVersionSummary;
+  incoming: RecordVersionSummary;
 }
 
 /** How the links, or the registry actors, of the base changed. */
@@ -135,7 +148,6 @@ export interface MergeResult {
  * Throws only for an invalid snapshot (a span or link of a document it lacks).
  */
 export function mergeSnapshots(base: ProjectSnapshot, incoming: ProjectSnapshot): MergeResult {
-  const projectId = base.project.id;
   const report: MergeReport = {
     documentsAdded: 0,
     documentsUpdated: 0,
@@ -151,9 +163,42 @@ export function mergeSnapshots(base: ProjectSnapshot, incoming: ProjectSnapshot)
     notes: [],
   };
   const changes: MergeChanges = { documents: [], documentUpdates: [], spans: [], links: [], actors: [], labels: [], unknownMembers: [] };
+  const docs = mergeDocuments(base, incoming, report, changes);
+  const spans = mergeSpans(base.spans, incoming.spans, docs, report, changes);
+  const links = mergeLinks(base.links, incoming.links, docs, report, changes);
+  const actors = mergeActors(base, incoming, report, changes);
+  const labels = mergeLabels(base.project.labels, incoming.project.labels, report, changes);
+  const unknownMembers = carryUnknownMembers(base.unknownMembers, incoming.unknownMembers, report, changes);
+  const manifestExtra = base.manifestExtra || incoming.manifestExtra ? { ...incoming.manifestExtra, ...base.manifestExtra } : undefined;
 
-  // Documents, matched by text hash. Incoming documents new to the base keep
-  // their id unless the base already uses it for another text.
+  const project = { ...base.project, labels, updatedAt: Math.max(base.project.updatedAt, incoming.project.updatedAt) };
+  const linkTypes = unionDefinitions(base.project.linkTypes, incoming.project.linkTypes);
+  if (linkTypes !== undefined) project.linkTypes = linkTypes;
+  const snapshot: ProjectSnapshot = { project, documents: docs.documents, spans, unknownMembers };
+  if (links !== undefined) snapshot.links = links;
+  if (actors !== undefined) snapshot.actors = actors;
+  if (manifestExtra) snapshot.manifestExtra = manifestExtra;
+  return { snapshot, report, changes };
+}
+
+/** The merged documents, and how records of either side find theirs. */
+interface MergedDocuments {
+  documents: SnapshotDocument[];
+  /** The incoming record re-pointed to the merged document of its text, with the base's project id. */
+  adopt<T extends SnapshotSpan | SnapshotLink>(record: T, what: string): T;
+  /** The text hash of a record's document, whichever side holds it: versions are compared by it. */
+  hashOf(record: SnapshotSpan | SnapshotLink): string;
+  /** The merged document of a record of the merged snapshot. */
+  docOf(record: { id: string; docId: string }): SnapshotDocument;
+}
+
+/**
+ * Documents, matched by text hash. Incoming documents new to the base keep
+ * their id unless the base already uses it for another text; a base document
+ * takes the incoming publication date when it has none.
+ */
+function mergeDocuments(base: ProjectSnapshot, incoming: ProjectSnapshot, report: MergeReport, changes: MergeChanges): MergedDocuments {
+  const projectId = base.project.id;
   const documents: SnapshotDocument[] = [...base.documents];
   const byHash = new Map<string, SnapshotDocument>();
   const byId = new Map<string, SnapshotDocument>();
@@ -186,41 +231,31 @@ export function mergeSnapshots(base: ProjectSnapshot, incoming: ProjectSnapshot)
     }
     incomingDocIds.set(entry.doc.id, target);
   }
-  const docOf = (record: { id: string; docId: string }, ids: Map<string, SnapshotDocument>, what = "Span"): SnapshotDocument => {
+  const find = (record: { id: string; docId: string }, ids: Map<string, SnapshotDocument>, what = "Span"): SnapshotDocument => {
     const doc = ids.get(record.docId);
     if (!doc) throw new Error(`${what} "${record.id}" belongs to document "${record.docId}", which is not in its project.`);
     return doc;
   };
-  // The text hash of each adopted incoming record's document: versions are compared by it, whichever side holds them.
   const adoptedHash = new Map<SnapshotSpan | SnapshotLink, string>();
-  const hashOf = (record: SnapshotSpan | SnapshotLink) => adoptedHash.get(record) ?? byId.get(record.docId)?.doc.textHash ?? `missing:${record.docId}`;
-  const adopt = <T extends SnapshotSpan | SnapshotLink>(record: T, what: string): T => {
-    const doc = docOf(record, incomingDocIds, what);
-    const adopted = { ...record, docId: doc.doc.id, projectId };
-    adoptedHash.set(adopted, doc.doc.textHash);
-    return adopted;
+  return {
+    documents,
+    adopt: (record, what) => {
+      const doc = find(record, incomingDocIds, what);
+      const adopted = { ...record, docId: doc.doc.id, projectId };
+      adoptedHash.set(adopted, doc.doc.textHash);
+      return adopted;
+    },
+    hashOf: (record) => adoptedHash.get(record) ?? byId.get(record.docId)?.doc.textHash ?? `missing:${record.docId}`,
+    docOf: (record) => find(record, byId),
   };
+}
 
-  // Spans, matched by id; the later version wins.
-  const spans = mergeRegister(base.spans, incoming.spans, {
-    adopt: (span) => adopt(span, "Span"),
-    // The common case, the same version on both sides, without building keys.
-    same: (a, b) =>
-      a.start === b.start &&
-      a.end === b.end &&
-      a.label === b.label &&
-      a.annotator === b.annotator &&
-      a.createdAt === b.createdAt &&
-      a.actorId === b.actorId &&
-      sameAttrs(a.attrs, b.attrs) &&
-      a.extra === undefined &&
-      b.extra === undefined &&
-      hashOf(a) === hashOf(b),
-    key: (span) => spanVersionKey(span, hashOf(span)),
-  });
+/** Spans, matched by id and settled by the per-span rule (shared/mergeSpan.ts); each difference is reported. */
+function mergeSpans(base: SnapshotSpan[], incoming: SnapshotSpan[], docs: MergedDocuments, report: MergeReport, changes: MergeChanges): SnapshotSpan[] {
+  const spans = mergeRegister(base, incoming, { adopt: (span) => docs.adopt(span, "Span"), ...spanVersionRules<SnapshotSpan>(docs.hashOf) });
   for (const c of spans.conflicts) {
-    const currentDoc = docOf(c.current, byId);
-    const doc = docOf(c.candidate, byId);
+    const currentDoc = docs.docOf(c.current);
+    const doc = docs.docOf(c.candidate);
     report.conflicts.push({
       spanId: c.current.id,
       docTitle: (c.keepIncoming ? doc : currentDoc).doc.title,
@@ -235,38 +270,41 @@ export function mergeSnapshots(base: ProjectSnapshot, incoming: ProjectSnapshot)
   report.tombstonesAdded = spans.counts.tombstonesAdded;
   report.spansChanged = spans.counts.changed;
   report.spansRemoved = spans.counts.removed;
+  return spans.records;
+}
 
-  // Links, like spans: by id, re-pointed to the base's document.
-  let links: SnapshotLink[] | undefined;
-  if (base.links !== undefined || incoming.links !== undefined) {
-    const merged = mergeRegister(base.links ?? [], incoming.links ?? [], {
-      adopt: (link) => adopt(link, "Link"),
-      same: () => false,
-      key: (link) => linkVersionKey(link, hashOf(link)),
-    });
-    links = merged.records;
-    changes.links = merged.changed;
-    report.links = recordReport(merged, (link) => `${link.type} link`);
-  }
+/** Links, like spans: by id, re-pointed to the base's document. Undefined when neither side has links. */
+function mergeLinks(base: SnapshotLink[] | undefined, incoming: SnapshotLink[] | undefined, docs: MergedDocuments, report: MergeReport, changes: MergeChanges): SnapshotLink[] | undefined {
+  if (base === undefined && incoming === undefined) return undefined;
+  const merged = mergeRegister(base ?? [], incoming ?? [], {
+    adopt: (link) => docs.adopt(link, "Link"),
+    same: () => false,
+    key: (link) => linkVersionKey(link, docs.hashOf(link)),
+  });
+  changes.links = merged.changed;
+  report.links = recordReport(merged, (link) => `${link.type} link`, (link) => link.updatedBy ?? link.annotator);
+  return merged.records;
+}
 
-  // Registry actors: by id; a rename or merge is an edit like any other.
-  let actors: SnapshotActor[] | undefined;
-  if (base.actors !== undefined || incoming.actors !== undefined) {
-    const merged = mergeRegister(base.actors ?? [], incoming.actors ?? [], {
-      adopt: (actor) => ({ ...actor, projectId }),
-      same: () => false,
-      key: actorVersionKey,
-    });
-    actors = merged.records;
-    changes.actors = merged.changed;
-    report.actors = recordReport(merged, (actor) => actor.name);
-  }
+/** Registry actors: by id; a rename or merge is an edit like any other. Undefined when neither side has a registry. */
+function mergeActors(base: ProjectSnapshot, incoming: ProjectSnapshot, report: MergeReport, changes: MergeChanges): SnapshotActor[] | undefined {
+  if (base.actors === undefined && incoming.actors === undefined) return undefined;
+  const projectId = base.project.id;
+  const merged = mergeRegister(base.actors ?? [], incoming.actors ?? [], {
+    adopt: (actor) => ({ ...actor, projectId }),
+    same: () => false,
+    key: actorVersionKey,
+  });
+  changes.actors = merged.changed;
+  report.actors = recordReport(merged, (actor) => actor.name, (actor) => actor.updatedBy);
+  return merged.records;
+}
 
-  // Labels: the base's definitions, then labels only the incoming side has;
-  // the attributes of a label both have, likewise.
-  const labels = [...base.project.labels];
+/** The base's label definitions, then labels only the incoming side has; the attributes of a label both have, likewise. */
+function mergeLabels(base: SnapshotLabel[], incoming: SnapshotLabel[], report: MergeReport, changes: MergeChanges): SnapshotLabel[] {
+  const labels = [...base];
   const labelIndex = new Map(labels.map((label, i) => [label.id, i]));
-  for (const label of incoming.project.labels) {
+  for (const label of incoming) {
     const at = labelIndex.get(label.id);
     if (at === undefined) {
       labelIndex.set(label.id, labels.length);
@@ -284,63 +322,46 @@ export function mergeSnapshots(base: ProjectSnapshot, incoming: ProjectSnapshot)
       report.labelsChanged++;
     }
   }
+  return labels;
+}
 
-  // Members and manifest fields this version does not understand cannot be
-  // merged, only carried: the base's win where both have them.
-  const unknownMembers: Record<string, Uint8Array> = { ...base.unknownMembers };
-  for (const name of Object.keys(incoming.unknownMembers).sort()) {
-    const theirs = incoming.unknownMembers[name]!;
+/**
+ * Members this version does not understand cannot be merged, only carried:
+ * the base's win where both have them, with a note when they differ.
+ */
+function carryUnknownMembers(base: Record<string, Uint8Array>, incoming: Record<string, Uint8Array>, report: MergeReport, changes: MergeChanges): Record<string, Uint8Array> {
+  const unknownMembers: Record<string, Uint8Array> = { ...base };
+  for (const name of Object.keys(incoming).sort()) {
+    const theirs = incoming[name]!;
     const ours = unknownMembers[name];
     if (ours === undefined) {
       unknownMembers[name] = theirs;
       changes.unknownMembers.push(name);
     } else if (!sameBytes(ours, theirs)) report.notes.push(`Both projects have "${name}" with different contents; this version of Spanwise cannot merge it, so the base's was kept.`);
   }
-  const manifestExtra = base.manifestExtra || incoming.manifestExtra ? { ...incoming.manifestExtra, ...base.manifestExtra } : undefined;
-
-  const project = { ...base.project, labels, updatedAt: Math.max(base.project.updatedAt, incoming.project.updatedAt) };
-  const linkTypes = unionDefinitions(base.project.linkTypes, incoming.project.linkTypes);
-  if (linkTypes !== undefined) project.linkTypes = linkTypes;
-  const snapshot: ProjectSnapshot = { project, documents, spans: spans.records, unknownMembers };
-  if (links !== undefined) snapshot.links = links;
-  if (actors !== undefined) snapshot.actors = actors;
-  if (manifestExtra) snapshot.manifestExtra = manifestExtra;
-  return { snapshot, report, changes };
-}
-
-/** Attribute values are primitives, so comparing them key by key is exact. */
-function sameAttrs(a: SnapshotSpan["attrs"], b: SnapshotSpan["attrs"]): boolean {
-  if (a === b) return true;
-  if (a === undefined || b === undefined) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+  return unknownMembers;
 }
 
 function emptyRecordReport(): RecordMergeReport {
   return { added: 0, tombstonesAdded: 0, changed: 0, removed: 0, conflicts: [] };
 }
 
-function recordReport<T extends { id: string; updatedAt: number; deleted: boolean }>(merged: RegisterMerge<T>, describe: (record: T) => string): RecordMergeReport {
+function recordReport<T extends { id: string; updatedAt: number; deleted: boolean }>(
+  merged: RegisterMerge<T>,
+  describe: (record: T) => string,
+  changedBy: (record: T) => string | undefined,
+): RecordMergeReport {
+  const side = (record: T): RecordVersionSummary => {
+    const by = changedBy(record);
+    return { what: describe(record), ...(by !== undefined ? { by } : {}), updatedAt: record.updatedAt, deleted: record.deleted };
+  };
   return {
     ...merged.counts,
-    conflicts: merged.conflicts.map((c) => ({
-      id: c.current.id,
-      kept: c.keepIncoming ? "incoming" : "base",
-      reason: c.reason,
-      base: { what: describe(c.current), updatedAt: c.current.updatedAt, deleted: c.current.deleted },
-      incoming: { what: describe(c.candidate), updatedAt: c.candidate.updatedAt, deleted: c.candidate.deleted },
-    })),
+    conflicts: merged.conflicts.map((c) => ({ id: c.current.id, kept: c.keepIncoming ? "incoming" : "base", reason: c.reason, base: side(c.current), incoming: side(c.candidate) })),
   };
 }
 
-/** A span version as canonical JSON: sorted keys, `docId` replaced by the document's text hash, no `projectId`. */
-export function spanVersionKey(span: SnapshotSpan, textHash: string): string {
-  const { projectId: _projectId, docId: _docId, ...rest } = span;
-  return stableStringify({ ...rest, docTextHash: textHash });
-}
-
-/** A link version as canonical JSON, like {@link spanVersionKey}. */
+/** A link version as canonical JSON, like spanVersionKey (shared/mergeSpan.ts). */
 export function linkVersionKey(link: SnapshotLink, textHash: string): string {
   const { projectId: _projectId, docId: _docId, ...rest } = link;
   return stableStringify({ ...rest, docTextHash: textHash });
@@ -371,8 +392,8 @@ export function canonicalContent(snapshot: ProjectSnapshot): string {
 }
 
 function summarize(span: SnapshotSpan, doc: SnapshotDocument): SpanVersionSummary {
-  const { label, start, end, annotator, updatedAt, deleted } = span;
-  return { label, start, end, text: doc.text.slice(start, end), annotator, updatedAt, deleted };
+  const { label, start, end, annotator, updatedBy, updatedAt, deleted } = span;
+  return { label, start, end, text: doc.text.slice(start, end), annotator, ...(updatedBy !== undefined ? { updatedBy } : {}), updatedAt, deleted };
 }
 
 /** An id for an incoming document whose id the base already uses for another text. Deterministic, so merging is too. */
@@ -381,21 +402,6 @@ function freeDocumentId(id: string, textHash: string, taken: Map<string, unknown
     const candidate = `${id}~${textHash.slice(0, Math.min(length, 64))}${length > 64 ? `~${length}` : ""}`;
     if (!taken.has(candidate)) return candidate;
   }
-}
-
-/** JSON with object keys sorted at every depth, so equal values give equal strings. */
-export function stableStringify(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
-    // No prototype, so a key like "__proto__" stays an ordinary key.
-    const sorted = Object.create(null) as Record<string, unknown>;
-    for (const key of Object.keys(v).sort(compareStrings)) sorted[key] = (v as Record<string, unknown>)[key];
-    return sorted;
-  });
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

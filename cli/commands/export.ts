@@ -28,7 +28,9 @@ export const exportCommand: Command = {
     "--format events writes one event record per line, with PLOVER's field names where",
     "they fit (id, date, actor, recipient, event, mode, text, text_info, coder, coded_date);",
     "--format events-csv the same records as CSV (RFC 4180). Values that do not fit their",
-    'definitions are left out of the fields and listed in "problems".',
+    'definitions are left out of the fields and listed in "problems". A cell starting with',
+    "=, +, -, @, tab or CR gets a ' in front, so a spreadsheet shows it instead of running",
+    "it as a formula; --csv-exact writes the values exactly as they are.",
     "",
     "Output goes to standard output or, with -o, to a file (written atomically).",
     "",
@@ -36,6 +38,7 @@ export const exportCommand: Command = {
     "  --format FORMAT      jsonl (default), events or events-csv",
     "  -o, --output FILE    Write to FILE instead of standard output",
     "  --annotator NAME     Only spans (or events) by this annotator (documents are all kept)",
+    "  --csv-exact          events-csv: no ' before cells a spreadsheet would run as formulas",
     "  -q, --quiet          No progress messages",
   ],
   options: [
@@ -43,6 +46,7 @@ export const exportCommand: Command = {
     { name: "format", short: "f", takesValue: true },
     { name: "output", short: "o", takesValue: true },
     { name: "annotator", short: "a", takesValue: true },
+    { name: "csv-exact", takesValue: false },
   ],
   async run(args, io) {
     const [path] = expectPositionals(args, ["project.spanwise"], "export");
@@ -51,6 +55,8 @@ export const exportCommand: Command = {
     const output = optionValue(args, "output");
     const annotator = optionValue(args, "annotator");
     const quiet = flag(args, "quiet");
+    const csvExact = flag(args, "csv-exact");
+    if (csvExact && format !== "events-csv") throw new UsageError("--csv-exact applies to --format events-csv only", "export");
 
     // Standard output gets nothing until the whole file is known to be valid, so only a file output streams.
     if (format === "jsonl" && output !== undefined) {
@@ -77,7 +83,7 @@ export const exportCommand: Command = {
 
     if (format !== "jsonl") {
       const rows = buildEventRows(codingSource(snapshot), annotator === undefined ? {} : { annotator });
-      await write(io, output, format === "events" ? eventsJsonl(rows) : [eventsCsv(rows)]);
+      await write(io, output, format === "events" ? eventsJsonl(rows) : [eventsCsv(rows, { exact: csvExact })]);
       return EXIT_OK;
     }
 

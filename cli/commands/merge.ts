@@ -1,4 +1,5 @@
-import { mergeSnapshots, type MergeReport, type SpanVersionSummary } from "../../shared/merge";
+import { mergeSnapshots, type MergeReport } from "../../shared/merge";
+import { describeSpanVersion } from "../../shared/mergeReportText";
 import { encodeProjectFile } from "../../shared/projectFile";
 import { expectPositionals, flag, optionValue } from "../args";
 import { EXIT_OK, UsageError } from "../errors";
@@ -42,17 +43,12 @@ export function formatMergeReport(report: MergeReport, base: string, incoming: s
     for (const c of report.conflicts.slice(0, MAX_CONFLICTS_SHOWN)) {
       const [kept, lost] = c.kept === "base" ? [c.base, c.incoming] : [c.incoming, c.base];
       const [keptFrom, lostFrom] = c.kept === "base" ? [base, incoming] : [incoming, base];
-      lines.push(`  span ${c.spanId} in "${c.docTitle}": kept ${keptFrom}'s ${describe(kept)}${c.reason === "tie" ? " (same time)" : ""} over ${lostFrom}'s ${describe(lost)}`);
+      lines.push(`  span ${c.spanId} in "${c.docTitle}": kept ${keptFrom}'s ${describeSpanVersion(kept)}${c.reason === "tie" ? " (same time)" : ""} over ${lostFrom}'s ${describeSpanVersion(lost)}`);
     }
     if (report.conflicts.length > MAX_CONFLICTS_SHOWN) lines.push(`  … and ${report.conflicts.length - MAX_CONFLICTS_SHOWN} more (--json lists all)`);
   }
   for (const note of report.notes) lines.push(`Note: ${note}`);
   return `${lines.join("\n")}\n`;
-}
-
-function describe(v: SpanVersionSummary): string {
-  const what = v.deleted ? "deletion" : `${v.label} ${JSON.stringify(v.text.length > 40 ? `${v.text.slice(0, 40)}…` : v.text)}`;
-  return `${what} by ${v.annotator || "(unnamed)"} at ${new Date(v.updatedAt).toISOString()}`;
 }
 
 export const mergeCommand: Command = {

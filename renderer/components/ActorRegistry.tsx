@@ -198,7 +198,7 @@ function ActorList({ actors, loading, counts, onMode, onClose }: ActorListProps)
               return (
                 <li key={a.id} className="sw-actor">
                   <div className="sw-actor-head">
-                    <strong>{a.name}</strong>
+                    <strong dir="auto">{a.name}</strong>
                     {a.kind && <span className="sw-actor-kind">{a.kind}</span>}
                     {a.identifier && <span className="sw-actor-id">{a.identifier}</span>}
                     <span className="sw-count">
@@ -511,8 +511,8 @@ function TagMentions({ actor, project, openDoc, onCancel, onTag }: TagMentionsPr
                 <li key={m.key}>
                   <label>
                     <input type="checkbox" checked={!unchecked.has(m.key)} onChange={(e) => toggle(m.key, e.target.checked)} />
-                    <span className="sw-mention-doc">{m.title}</span>
-                    <span className="sw-mention-text">
+                    <span className="sw-mention-doc" dir="auto">{m.title}</span>
+                    <span className="sw-mention-text" dir="auto">
                       {m.before}
                       <mark>{m.text}</mark>
                       {m.after}

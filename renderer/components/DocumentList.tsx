@@ -41,6 +41,7 @@ export const DocumentList = memo(function DocumentList({ documents, total, compl
         className="sw-filter"
         type="search"
         placeholder="Filter by title"
+        dir="auto"
         aria-label="Filter documents"
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
@@ -72,6 +73,7 @@ export const DocumentList = memo(function DocumentList({ documents, total, compl
                     aria-current={doc.id === currentId ? "true" : undefined}
                     onClick={() => onOpen(doc.id)}
                     title={doc.title}
+                    dir="auto"
                   >
                     {doc.title}
                   </button>

@@ -64,13 +64,14 @@ export function EventsView({ project, fileStem, onOpen, notify }: EventsViewProp
     return matching.sort((a, b) => direction * cell(a, sort.column).localeCompare(cell(b, sort.column)) || a.docTitle.localeCompare(b.docTitle) || a.start - b.start);
   }, [rows, sort, filter]);
 
-  const save = async (kind: "jsonl" | "csv") => {
+  /** `csv` neutralizes cells a spreadsheet would run as formulas; `csv-exact` writes every value as it is. */
+  const save = async (kind: "jsonl" | "csv" | "csv-exact") => {
     if (!rows) return;
     try {
       const result =
         kind === "jsonl"
           ? await platform.saveFile({ suggestedName: `${fileStem}.events.jsonl`, filters: [{ name: "JSON Lines", extensions: ["jsonl"] }], mime: "application/x-ndjson", parts: [...eventsJsonl(rows)] })
-          : await platform.saveFile({ suggestedName: `${fileStem}.events.csv`, filters: [{ name: "CSV", extensions: ["csv"] }], mime: "text/csv", parts: [eventsCsv(rows)] });
+          : await platform.saveFile({ suggestedName: `${fileStem}.events.csv`, filters: [{ name: "CSV", extensions: ["csv"] }], mime: "text/csv", parts: [eventsCsv(rows, { exact: kind === "csv-exact" })] });
       if (result.saved) notify(`Exported ${rows.length} event${rows.length === 1 ? "" : "s"} to ${result.fileName}.`, "info");
     } catch (err) {
       notify(`The events were not exported: ${err instanceof Error ? err.message : String(err)}`, "problem");
@@ -89,6 +90,15 @@ export function EventsView({ project, fileStem, onOpen, notify }: EventsViewProp
         </button>
         <button type="button" className="sw-button" disabled={!rows?.length} onClick={() => void save("csv")}>
           Export events CSV
+        </button>
+        <button
+          type="button"
+          className="sw-button"
+          disabled={!rows?.length}
+          title="Every value exactly as stored, for reading as data. A spreadsheet may run a cell starting with = + - or @ as a formula."
+          onClick={() => void save("csv-exact")}
+        >
+          Export events CSV (exact values)
         </button>
       </div>
       {rows && rows.length === 0 ? (
@@ -112,7 +122,7 @@ export function EventsView({ project, fileStem, onOpen, notify }: EventsViewProp
               {shown.slice(0, SHOWN).map((row) => (
                 <tr key={row.id} tabIndex={0} onClick={() => onOpen(row.docId, row.id)} onKeyDown={(e) => e.key === "Enter" && onOpen(row.docId, row.id)} title={row.problems.join("\n") || undefined}>
                   {COLUMNS.map((c) => (
-                    <td key={c.id}>
+                    <td key={c.id} dir="auto">
                       {cell(row, c.id)}
                       {c.id === "date" && row.date?.automatic && <span className="sw-hint"> (read from the text)</span>}
                       {c.id === "text" && row.problems.length > 0 && <span className="sw-problem-text"> ⚠ {row.problems.length}</span>}

@@ -22,13 +22,43 @@ interface LinkConnectorsProps {
   layoutKey: unknown;
 }
 
-/** The first line box of a span in the reader, relative to the container's content. */
+/**
+ * Where a link meets a span: the top middle of the span's first box in
+ * reading order, relative to the container's content. A span that wraps
+ * has a box per line, and one holding mixed directions several per line;
+ * in a right-to-left paragraph the reading starts at the rightmost box of
+ * the first line, where its badge is.
+ */
 function anchor(container: HTMLElement, spanId: string): { x: number; y: number } | null {
   const el = container.querySelector<HTMLElement>(`.sw-span[data-span-id="${CSS.escape(spanId)}"]`);
-  const rect = el?.getClientRects()[0];
+  if (!el) return null;
+  const rect = firstBox([...el.getClientRects()], getComputedStyle(el).direction === "rtl");
   if (!rect) return null;
   const box = container.getBoundingClientRect();
   return { x: rect.left - box.left + container.scrollLeft + rect.width / 2, y: rect.top - box.top + container.scrollTop };
+}
+
+/** The box where reading of a span starts: on its first line, the leftmost (or rightmost, right to left). */
+export function firstBox<R extends { left: number; top: number; width: number }>(rects: readonly R[], rtl: boolean): R | undefined {
+  const top = Math.min(...rects.map((r) => r.top));
+  const firstLine = rects.filter((r) => r.width > 0 && r.top < top + 2);
+  return firstLine.reduce<R | undefined>((best, r) => (!best || (rtl ? r.left > best.left : r.left < best.left) ? r : best), undefined) ?? rects[0];
+}
+
+/** How much higher each further arc between the same two spans rises. */
+const ARC_STEP = 20;
+
+/** For each connector, how many connectors before it join the same two spans (in either direction). */
+export function sharedEnds(connectors: readonly Pick<Connector, "id" | "from" | "to">[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  const out = new Map<string, number>();
+  for (const c of connectors) {
+    const pair = c.from < c.to ? `${c.from}\u0000${c.to}` : `${c.to}\u0000${c.from}`;
+    const n = seen.get(pair) ?? 0;
+    seen.set(pair, n + 1);
+    out.set(c.id, n);
+  }
+  return out;
 }
 
 /**
@@ -45,12 +75,15 @@ export function LinkConnectors({ container, connectors, layoutKey }: LinkConnect
     if (!root) return;
     const measure = () => {
       const out: Drawn[] = [];
+      const sharing = sharedEnds(connectors);
       for (const c of connectors) {
         const a = anchor(root, c.from);
         const b = anchor(root, c.to);
         if (!a || !b) continue;
-        // An arc above both ends, higher the farther apart they are.
-        const lift = Math.min(80, 18 + Math.abs(b.x - a.x) / 8 + Math.abs(b.y - a.y) / 6);
+        // An arc above both ends, higher the farther apart they are; arcs
+        // joining the same two spans rise one above the other, so each
+        // one's name shows.
+        const lift = Math.min(80, 18 + Math.abs(b.x - a.x) / 8 + Math.abs(b.y - a.y) / 6) + ARC_STEP * (sharing.get(c.id) ?? 0);
         const top = Math.min(a.y, b.y) - lift;
         const path = `M ${a.x} ${a.y} C ${a.x} ${top}, ${b.x} ${top}, ${b.x} ${b.y}`;
         out.push({ ...c, path, labelX: (a.x + b.x) / 2, labelY: top + lift * 0.25 });

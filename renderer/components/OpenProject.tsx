@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { MergeReport } from "../../shared/merge";
 import { decodeProjectFile, type ProjectSnapshot } from "../../shared/projectFile";
+import { describeSpanVersion } from "../../shared/mergeReportText";
 import { platform } from "../platform";
 import type { IncomingProjectFile } from "../platform/platform";
 import { describeStoreError } from "../store/saveStatus";
@@ -193,8 +194,7 @@ function MergeReportDialog({ fileName, into, report, onClose }: { fileName: stri
               const other = c.kept === "base" ? c.incoming : c.base;
               return (
                 <li key={c.spanId}>
-                  {c.docTitle}: kept {kept.deleted ? "the deletion" : `${kept.label} “${kept.text}”`} by {kept.annotator} over{" "}
-                  {other.deleted ? "the deletion" : `${other.label} “${other.text}”`} by {other.annotator} ({c.reason === "later" ? "later change" : "same time"})
+                  {c.docTitle}: kept {describeSpanVersion(kept)} over {describeSpanVersion(other)} ({c.reason === "later" ? "later change" : "same time"})
                 </li>
               );
             })}

@@ -7,6 +7,7 @@ import { linkProblem, linkTypesFrom } from "../../shared/coding/links";
 import { allowedOptions, labelAttributes, type ActorRecord, type AttrValue, type AttributeDef, type LinkRecord, type LinkTypeDef } from "../../shared/coding/model";
 import type { ActorSuggestion } from "../../shared/coding/names";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../../shared/model";
+import { SpanNesting } from "./SpanNesting";
 
 interface SpanDetailsProps {
   span: SpanRecord;
@@ -60,7 +61,7 @@ export function SpanDetails(props: SpanDetailsProps) {
   return (
     <section className="sw-details" aria-label="Span details">
       <h2>
-        {label?.name ?? span.label} <span className="sw-details-text">“{clip(spanText)}”</span>
+        {label?.name ?? span.label} <span className="sw-details-text" dir="auto">“{clip(spanText)}”</span>
       </h2>
       <p className="sw-details-meta">
         by {span.annotator} · {formatTime(span.createdAt)}
@@ -71,6 +72,7 @@ export function SpanDetails(props: SpanDetailsProps) {
           last changed by {span.updatedBy ?? span.annotator} at {formatTime(span.updatedAt)}
         </p>
       )}
+      <SpanNesting span={span} spans={spans} labels={labels} />
       {defs.map((def) => (
         <AttributeField
           key={def.id}
@@ -97,7 +99,7 @@ export function SpanDetails(props: SpanDetailsProps) {
                 <li key={link.id}>
                   <span>
                     {type?.name ?? link.type} →{" "}
-                    <button type="button" className="sw-linkto" onClick={() => props.onPick(link.to)}>
+                    <button type="button" className="sw-linkto" dir="auto" onClick={() => props.onPick(link.to)}>
                       {describe(link.to)}
                     </button>
                     {problem && <span className="sw-problem-text"> ({problem})</span>}
@@ -112,7 +114,7 @@ export function SpanDetails(props: SpanDetailsProps) {
               <li key={link.id}>
                 <span>
                   {typeById.get(link.type)?.name ?? link.type} of{" "}
-                  <button type="button" className="sw-linkto" onClick={() => props.onPick(link.from)}>
+                  <button type="button" className="sw-linkto" dir="auto" onClick={() => props.onPick(link.from)}>
                     {describe(link.from)}
                   </button>
                 </span>

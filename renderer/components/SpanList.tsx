@@ -52,7 +52,7 @@ export const SpanList = memo(function SpanList({ spans, text, labels, selectedId
                     <span className="sw-chip" style={{ "--sw-color": label?.color ?? "#6b7280" } as React.CSSProperties}>
                       {label?.name ?? span.label}
                     </span>
-                    <span className="sw-spantext">{content.length > PREVIEW ? `${content.slice(0, PREVIEW)}…` : content}</span>
+                    <span className="sw-spantext" dir="auto">{content.length > PREVIEW ? `${content.slice(0, PREVIEW)}…` : content}</span>
                   </button>
                 </li>
               );

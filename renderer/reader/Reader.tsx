@@ -3,17 +3,38 @@ import { EditorState, Plugin, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { TextDoc } from "./textDoc";
 import { decoratedWindow, spanDecorations, spanDecoMeta, spanRange, type ReaderLabel, type ReaderSpan, type ReaderSpanChanges } from "./spanDecorations";
-import { keyboardDriving, readerKeyboard } from "./keyboard";
+import { keyboardDriving, readerKeyboard, selectionWatch } from "./keyboard";
 import { initialWindow, readerViewport, windowOfLines } from "./viewport";
 import { sectionView } from "./sectionView";
+import { clickedSpanAmong, type Extent } from "./nesting";
 
 /** Refuses every transaction that would change the text. */
 const readOnlyText = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
 
+/**
+ * The span a click on `target` selects: a badge selects its span; in the
+ * text, the innermost span under the pointer, or the next one out when one
+ * of them is already selected (see clickedSpanAmong).
+ */
+function clickedSpan(view: EditorView, target: HTMLElement, selected: string | null): string | null {
+  const id = target.dataset.spanId ?? null;
+  if (!target.classList.contains("sw-span")) return id;
+  const under: Extent[] = [];
+  for (let el: HTMLElement | null = target; el && view.dom.contains(el); el = el.parentElement?.closest<HTMLElement>("[data-span-id]") ?? null) {
+    const spanId = el.dataset.spanId;
+    const range = spanId ? spanRange(view.state, spanId) : null;
+    if (spanId && range && !under.some((u) => u.id === spanId)) under.push({ id: spanId, ...range });
+  }
+  return clickedSpanAmong(under, selected)?.id ?? id;
+}
+
 /** What the rest of the app may ask of the reader. Offsets are UTF-16 text offsets. */
 export interface ReaderHandle {
-  /** The selected text range, or null when the selection is empty. */
-  selection(): { start: number; end: number } | null;
+  /**
+   * The selected text range, with when it was made (performance.now()), or
+   * null when the selection is empty.
+   */
+  selection(): { start: number; end: number; at: number } | null;
   /** Where the keyboard caret is, as a text offset, or null when the reader is not focused. */
   caret(): number | null;
   /** Puts the caret at a text offset (after tagging, so keyboard work goes on from there). */
@@ -35,6 +56,8 @@ interface ReaderProps {
   selectedSpanId: string | null;
   /** A click on a span (or its badge) selects it; a click elsewhere passes null. */
   onSpanClick(id: string | null): void;
+  /** The user has made a text selection (released the mouse over one, or extended one with the keyboard). */
+  onTextSelected(): void;
   handle: Ref<ReaderHandle>;
 }
 
@@ -43,7 +66,7 @@ interface ReaderProps {
  * decorations. The text never changes here: a filter refuses any transaction
  * that would touch the document, as a second guard beside `editable: false`.
  */
-export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanClick, handle }: ReaderProps) {
+export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanClick, onTextSelected, handle }: ReaderProps) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const textDocRef = useRef<TextDoc | null>(null);
@@ -51,6 +74,10 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
   selectedRef.current = selectedSpanId;
   const onSpanClickRef = useRef(onSpanClick);
   onSpanClickRef.current = onSpanClick;
+  const onTextSelectedRef = useRef(onTextSelected);
+  onTextSelectedRef.current = onTextSelected;
+  /** When the text selection last changed (performance.now()): a label key acts on whichever is newer, it or the selected span. */
+  const selectionChangedAt = useRef(0);
   const latest = useRef({ spans, labels });
   latest.current = { spans, labels };
   /** The list the decorations were last given: changes apply only on top of it. */
@@ -60,11 +87,31 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
     const textDoc = new TextDoc(text);
     textDocRef.current = textDoc;
     const view = new EditorView(mount.current!, {
-      state: EditorState.create({ doc: textDoc.doc, plugins: [readOnlyText, spanDecorations(textDoc), readerKeyboard(textDoc), readerViewport(textDoc)] }),
+      state: EditorState.create({
+        doc: textDoc.doc,
+        plugins: [
+          readOnlyText,
+          spanDecorations(textDoc),
+          readerKeyboard(textDoc),
+          readerViewport(textDoc),
+          selectionWatch({
+            changed: () => (selectionChangedAt.current = performance.now()),
+            selectedByKeyboard: () => onTextSelectedRef.current(),
+          }),
+        ],
+      }),
       editable: () => false,
       nodeViews: { section: sectionView },
       attributes: { class: "sw-reader", tabindex: "0", "aria-label": "Document text", role: "document" },
       handleDOMEvents: {
+        mousedown(_view, event) {
+          // A second or third click on a span steps to the span around it
+          // (see click); the browser must not also select a word or the
+          // whole paragraph, which a stray key would then tag.
+          if (event.detail < 2 || !(event.target as Element | null)?.closest("[data-span-id]")) return false;
+          event.preventDefault();
+          return true;
+        },
         click(_view, event) {
           const domSel = event.view?.getSelection();
           if (domSel && !domSel.isCollapsed) return false;
@@ -73,18 +120,23 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
             onSpanClickRef.current(null);
             return false;
           }
-          let id = target.dataset.spanId ?? null;
-          // Clicking the text of the selected span again reaches the span around it.
-          if (id === selectedRef.current && target.classList.contains("sw-span")) {
-            const outer = target.parentElement?.closest<HTMLElement>(".sw-span[data-span-id]");
-            if (outer && view.dom.contains(outer)) id = outer.dataset.spanId ?? id;
-          }
-          onSpanClickRef.current(id);
+          onSpanClickRef.current(clickedSpan(view, target, selectedRef.current));
           return false;
         },
       },
     });
     viewRef.current = view;
+    // A drag (or a double-click on a word) ends with the mouse released,
+    // maybe outside the reader; only then is the selected span let go, since
+    // redrawing the text under a mouse that is still selecting breaks the
+    // browser's drag selection.
+    const mouseUp = () => {
+      const dom = view.dom.ownerDocument.getSelection();
+      if (!dom || dom.isCollapsed || !dom.anchorNode || !view.dom.contains(dom.anchorNode)) return;
+      selectionChangedAt.current = performance.now();
+      onTextSelectedRef.current();
+    };
+    view.dom.ownerDocument.addEventListener("mouseup", mouseUp);
     // A long document decorates only its top until the viewport is measured (see readerViewport).
     view.dispatch(spanDecoMeta.window(view.state.tr, initialWindow(textDoc)));
     view.dispatch(spanDecoMeta.labels(view.state.tr, latest.current.labels));
@@ -92,6 +144,7 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
     shown.current = latest.current.spans;
     view.dispatch(spanDecoMeta.select(view.state.tr, selectedRef.current));
     return () => {
+      view.dom.ownerDocument.removeEventListener("mouseup", mouseUp);
       view.destroy();
       viewRef.current = null;
     };
@@ -138,7 +191,7 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
           }
         }
         if (from === to) return null;
-        return { start: td.toOffset(from), end: td.toOffset(to) };
+        return { start: td.toOffset(from), end: td.toOffset(to), at: selectionChangedAt.current };
       },
       caret() {
         const view = viewRef.current;

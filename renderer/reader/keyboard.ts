@@ -1,6 +1,8 @@
 import { Plugin, PluginKey, TextSelection, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import { wordBoundaryAfter, wordBoundaryBefore } from "../../shared/snap";
+import { paragraphDirection } from "./direction";
+import { selectedSpanId } from "./spanDecorations";
 import type { TextDoc } from "./textDoc";
 
 const caretKey = new PluginKey<boolean>("readerCaret");
@@ -13,13 +15,13 @@ export function keyboardDriving(state: EditorState): boolean {
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The next caret offset after one code point (a surrogate pair is one step). */
-function stepRight(text: string, at: number): number {
+function stepForward(text: string, at: number): number {
   if (at >= text.length) return text.length;
   const c = text.charCodeAt(at);
   return c >= 0xd800 && c <= 0xdbff && at + 1 < text.length ? at + 2 : at + 1;
 }
 
-function stepLeft(text: string, at: number): number {
+function stepBack(text: string, at: number): number {
   if (at <= 0) return 0;
   const c = text.charCodeAt(at - 1);
   return c >= 0xdc00 && c <= 0xdfff && at >= 2 ? at - 2 : at - 1;
@@ -52,11 +54,16 @@ function target(view: EditorView, textDoc: TextDoc, event: KeyboardEvent): numbe
   const collapse = !event.shiftKey && !sel.empty;
   switch (event.key) {
     case "ArrowRight":
-      if (collapse && !byWord) return textDoc.toOffset(sel.to);
-      return byWord ? wordBoundaryAfter(text, head) : stepRight(text, head);
-    case "ArrowLeft":
-      if (collapse && !byWord) return textDoc.toOffset(sel.from);
-      return byWord ? wordBoundaryBefore(text, head) : stepLeft(text, head);
+    case "ArrowLeft": {
+      // As the platforms do: an arrow moves the way it points, so in a
+      // right-to-left paragraph ArrowLeft goes forward in reading order.
+      const line = textDoc.lineOf(head);
+      const rtl = paragraphDirection(text, textDoc.lineStart(line), textDoc.lineEnd(line)) === "rtl";
+      const forward = (event.key === "ArrowRight") !== rtl;
+      if (collapse && !byWord) return textDoc.toOffset(forward ? sel.to : sel.from);
+      if (forward) return byWord ? wordBoundaryAfter(text, head) : stepForward(text, head);
+      return byWord ? wordBoundaryBefore(text, head) : stepBack(text, head);
+    }
     case "Home":
       return event.ctrlKey || event.metaKey ? 0 : textDoc.lineStart(textDoc.lineOf(head));
     case "End":
@@ -82,7 +89,9 @@ function target(view: EditorView, textDoc: TextDoc, event: KeyboardEvent): numbe
  * Keyboard reading and selecting in the read-only reader: arrows move by
  * character and line, Ctrl+Left/Right (Alt on macOS) by word, Ctrl+Up/Down
  * by paragraph, Home/End to the line's ends, Ctrl+Home/End to the text's;
- * Shift extends. A non-editable view gets no native caret, so this plugin
+ * Shift extends. Left and Right follow the paragraph's direction (in an
+ * Arabic paragraph Left moves on through the text); Home is where the
+ * line's reading starts (its right end there). A non-editable view gets no native caret, so this plugin
  * moves the ProseMirror selection itself and draws a caret widget.
  */
 export function readerKeyboard(textDoc: TextDoc): Plugin<boolean> {
@@ -112,6 +121,9 @@ export function readerKeyboard(textDoc: TextDoc): Plugin<boolean> {
         },
         keydown(view, event) {
           if (event.metaKey && !["Home", "End"].includes(event.key)) return false;
+          // Alt+ArrowUp/Down step between nested spans (the app's keys) while a
+          // span is selected; elsewhere Alt is only a movement key on macOS.
+          if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown") && (!isMac || selectedSpanId(view.state) !== null)) return false;
           const to = target(view, textDoc, event);
           if (to === null) return false;
           event.preventDefault();
@@ -126,6 +138,23 @@ export function readerKeyboard(textDoc: TextDoc): Plugin<boolean> {
         },
       },
     },
+  });
+}
+
+/**
+ * Tells the app when the reader's selection changes, and when the keyboard
+ * has made a text selection (so the selected span is let go: the span a key
+ * changes is always the one drawn as selected).
+ */
+export function selectionWatch(on: { changed(): void; selectedByKeyboard(): void }): Plugin {
+  return new Plugin({
+    view: () => ({
+      update(view, previous) {
+        if (previous.selection.eq(view.state.selection)) return;
+        on.changed();
+        if (!view.state.selection.empty && keyboardDriving(view.state)) on.selectedByKeyboard();
+      },
+    }),
   });
 }
 

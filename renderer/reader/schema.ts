@@ -21,7 +21,9 @@ export const readerSchema = new Schema({
     },
     paragraph: {
       content: "text*",
-      toDOM: () => ["p", 0],
+      // Each paragraph takes its direction from its own text: an Arabic
+      // paragraph quoted in an English article reads right to left.
+      toDOM: () => ["p", { dir: "auto" }, 0],
       parseDOM: [{ tag: "p" }],
     },
     text: {},

@@ -337,6 +337,10 @@ function badge(span: ReaderSpan, name: string, color: string, selected: boolean)
   el.style.setProperty("--sw-color", color);
   el.dataset.spanId = span.id;
   el.contentEditable = "false";
+  // Its own direction, isolated from the text around it; and a dir attribute
+  // keeps the paragraph's dir="auto" from reading the badge's Latin name as
+  // the paragraph's first letter (HTML skips elements with their own dir).
+  el.dir = "auto";
   // textContent, never innerHTML: label names come from users and files.
   el.textContent = span.layer ? `${name} · ${span.layer.tag}` : name;
   if (span.layer) el.dataset.layer = String(span.layer.index % LAYER_STYLES);
@@ -361,6 +365,11 @@ function inWindow(span: ReaderSpan, window: TextWindow | null): boolean {
 export function spanRange(state: EditorState, id: string): { start: number; end: number } | null {
   const d = spanDecoKey.getState(state)?.drawn.get(id);
   return d ? { start: d.span.start, end: d.span.end } : null;
+}
+
+/** The span drawn as selected, or null. */
+export function selectedSpanId(state: EditorState): string | null {
+  return spanDecoKey.getState(state)?.selectedId ?? null;
 }
 
 /** The stretch of text whose spans are decorated; null when all are. */

@@ -2,6 +2,7 @@ import { useCallback, useSyncExternalStore } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
+import { CURRENT_PROJECT_KEY, session, windowProject } from "./windowProject";
 
 /**
  * What this window has open: its project, and per project its document.
@@ -11,58 +12,7 @@ import { saveStatus } from "./saveStatus";
  * window starts with.
  */
 
-/** The setting holding the project last opened in any window. */
-export const CURRENT_PROJECT_KEY = "currentProjectId";
-const SESSION_PROJECT = "spanwise.openProject";
-const sessionDocKey = (projectId: string) => `spanwise.openDocument:${projectId}`;
-const docSettingKey = (projectId: string) => `currentDocId:${projectId}`;
-
-/** sessionStorage where there is one (not in Node tests or workers). */
-function session(): Storage | null {
-  try {
-    return typeof sessionStorage === "undefined" ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
-let openProject: string | null = session()?.getItem(SESSION_PROJECT) ?? null;
-const listeners = new Set<() => void>();
-/** Projects this window deleted: their disappearance needs no notice here. */
-const deletedHere = new Set<string>();
-const goneListeners = new Set<(id: string) => void>();
-
-export const windowProject = {
-  get: (): string | null => openProject,
-  /** Opens `id` in this window (only). */
-  set(id: string): void {
-    if (id === openProject) return;
-    openProject = id;
-    session()?.setItem(SESSION_PROJECT, id);
-    for (const l of listeners) l();
-  },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  /**
-   * A write found `id` gone (deleted in another window a moment ago, before
-   * this one heard): this window closes it as it would on hearing.
-   */
-  projectGone(id: string): void {
-    for (const l of goneListeners) l(id);
-  },
-  onProjectGone(listener: (id: string) => void): () => void {
-    goneListeners.add(listener);
-    return () => goneListeners.delete(listener);
-  },
-  markDeletedHere(id: string): void {
-    deletedHere.add(id);
-  },
-  wasDeletedHere(id: string): boolean {
-    return deletedHere.has(id);
-  },
-};
+export { CURRENT_PROJECT_KEY, windowProject } from "./windowProject";
 
 /** This window's open project id, or null before one is chosen. */
 export function useWindowProject(): string | null {
@@ -75,6 +25,8 @@ export function switchProject(id: string): Promise<unknown> {
   return saveStatus.track(() => db.settings.put({ key: CURRENT_PROJECT_KEY, value: id }));
 }
 
+const sessionDocKey = (projectId: string) => `spanwise.openDocument:${projectId}`;
+const docSettingKey = (projectId: string) => `currentDocId:${projectId}`;
 const docListeners = new Set<() => void>();
 const docSnapshot = new Map<string, string | null>();
 

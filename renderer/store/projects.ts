@@ -1,11 +1,12 @@
 import { DEFAULT_LABELS, type Project } from "../../shared/model";
 import { db } from "./db";
-import { CURRENT_PROJECT_KEY, windowProject } from "./openProject";
+import { CURRENT_PROJECT_KEY, windowProject } from "./windowProject";
 import { PROJECT_TABLES, removeProjectRecords } from "./projectFiles";
 import { saveStatus } from "./saveStatus";
 import { projectSpans } from "./spans";
 
-export { CURRENT_PROJECT_KEY, switchProject } from "./openProject";
+export { CURRENT_PROJECT_KEY } from "./windowProject";
+export { switchProject } from "./openProject";
 
 /** A new, empty project with the default labels. */
 export function newProject(name: string): Project {

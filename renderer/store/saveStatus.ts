@@ -55,14 +55,36 @@ export const saveStatus = {
   },
 };
 
+/** Where Spanwise keeps its data, for messages that send the user there (README, "Where your work is kept"). */
+export const DATA_LOCATION =
+  "Your saved work is in this browser's storage for Spanwise (the desktop app keeps it in its data folder: ~/.config/Spanwise on Linux, ~/Library/Application Support/Spanwise on macOS, %APPDATA%\\Spanwise on Windows).";
+
+/**
+ * Whether a failed write ran out of room. Chromium says so in several ways:
+ * QuotaExceededError (the origin's quota), or, when the disk itself is full,
+ * a DataError or UnknownError "Failed to write blobs (IOError)" or an
+ * "IO error" from its LevelDB backing store; Dexie wraps them in `inner`.
+ */
+function isOutOfSpace(err: unknown): boolean {
+  const errors = [err, (err as { inner?: unknown } | null)?.inner].filter((e): e is { name?: unknown; message?: unknown } => typeof e === "object" && e !== null);
+  return errors.some((e) => {
+    const name = typeof e.name === "string" ? e.name : "";
+    const message = typeof e.message === "string" ? e.message : "";
+    return name === "QuotaExceededError" || /failed to write blobs|\bIOError\b|\bIO error\b|no space left|disk is full/i.test(message);
+  });
+}
+
 /** A sentence for a failed write, with what the user can do about it. */
 export function describeStoreError(err: unknown): string {
   const name = err instanceof Error ? err.name : "";
   // Already a sentence for the user (renderer/store/writes.ts).
   if (name === "RefusedChange") return (err as Error).message;
-  const inner = (err as { inner?: { name?: string } } | null)?.inner?.name ?? "";
-  if (name === "QuotaExceededError" || inner === "QuotaExceededError") {
-    return "The change was not saved: the browser's storage for Spanwise is full. Free disk space or export and delete a project, then try again.";
+  if (isOutOfSpace(err)) {
+    return (
+      "The change was not saved: the disk (or the browser's storage for Spanwise) is full. " +
+      "Nothing changed since the last “All changes saved” has been saved. " +
+      `Free some disk space, then make the change again. ${DATA_LOCATION}`
+    );
   }
   const message = err instanceof Error ? err.message : String(err);
   return `The change was not saved: ${message}`;

@@ -1,17 +1,10 @@
 import { useEffect, useState } from "react";
-import { compareSpans, liveSpans, type SpanRecord } from "../../shared/model";
+import type { SpanRecord } from "../../shared/model";
 import { onStoreChanges } from "./changes";
+import { LiveSpanList, type SpanChanges } from "./liveSpanList";
 import { documentSpans } from "./spans";
 
-/** What changed from one list of a document's live spans to the next. */
-export interface SpanChanges {
-  /** The list these changes apply to (by identity). */
-  from: readonly SpanRecord[];
-  /** Spans new or changed, as they are now (live). */
-  put: readonly SpanRecord[];
-  /** Ids of spans no longer live (removed: tombstones). */
-  remove: readonly string[];
-}
+export type { SpanChanges } from "./liveSpanList";
 
 export interface DocumentSpans {
   docId: string | null;
@@ -21,18 +14,6 @@ export interface DocumentSpans {
   changes: SpanChanges | null;
   /** Live spans per annotator. */
   annotators: ReadonlyMap<string, number>;
-}
-
-/** Where `span` goes in `list` (reading order), by binary search. */
-function positionOf(list: readonly SpanRecord[], span: SpanRecord): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareSpans(list[mid]!, span) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const EMPTY: DocumentSpans = { docId: null, spans: [], changes: null, annotators: new Map() };
@@ -56,54 +37,20 @@ export function useDocumentSpans(docId: string | null): DocumentSpans {
     let cancelled = false;
     let loading = true;
     const buffered: SpanRecord[] = [];
-    const stored = new Map<string, SpanRecord>();
-    let live: SpanRecord[] = [];
-    const annotators = new Map<string, number>();
-    const count = (annotator: string, by: number) => {
-      const n = (annotators.get(annotator) ?? 0) + by;
-      if (n > 0) annotators.set(annotator, n);
-      else annotators.delete(annotator);
-    };
+    let list = new LiveSpanList([]);
 
     const apply = (records: readonly SpanRecord[]) => {
-      const from = live;
-      const next = [...live];
-      const put: SpanRecord[] = [];
-      const remove: string[] = [];
-      for (const record of records) {
-        const old = stored.get(record.id);
-        // An announcement older than what was read (or heard) already changes nothing.
-        if (old && (old.rev ?? 0) >= (record.rev ?? 0)) continue;
-        stored.set(record.id, record);
-        if (old && !old.deleted) {
-          const at = positionOf(next, old);
-          if (next[at]?.id === old.id) next.splice(at, 1);
-          count(old.annotator, -1);
-        }
-        if (record.deleted) {
-          if (old && !old.deleted) remove.push(record.id);
-        } else {
-          next.splice(positionOf(next, record), 0, record);
-          count(record.annotator, 1);
-          put.push(record);
-        }
-      }
-      if (put.length === 0 && remove.length === 0) return;
-      live = next;
-      setState({ docId, spans: next, changes: { from, put, remove }, annotators: new Map(annotators) });
+      const changes = list.apply(records);
+      if (changes) setState({ docId, spans: list.live as SpanRecord[], changes, annotators: new Map(list.annotators) });
     };
 
     const readAll = () => {
       loading = true;
       void documentSpans(docId).then((all) => {
         if (cancelled) return;
-        stored.clear();
-        annotators.clear();
-        for (const s of all) stored.set(s.id, s);
-        live = liveSpans(all);
-        for (const s of live) count(s.annotator, 1);
+        list = new LiveSpanList(all);
         loading = false;
-        setState({ docId, spans: live, changes: null, annotators: new Map(annotators) });
+        setState({ docId, spans: list.live as SpanRecord[], changes: null, annotators: new Map(list.annotators) });
         if (buffered.length) apply(buffered.splice(0));
       });
     };

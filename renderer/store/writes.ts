@@ -2,7 +2,7 @@ import type { ActorRecord, LinkRecord } from "../../shared/coding/model";
 import type { SpanRecord } from "../../shared/model";
 import { announceActors, announceLinks } from "./changes";
 import { db } from "./db";
-import { windowProject } from "./openProject";
+import { windowProject } from "./windowProject";
 import { saveStatus } from "./saveStatus";
 import { ANNOTATOR_KEY } from "./settings";
 import { putSpans, SPAN_TABLES, storedSpans, takeRev } from "./spans";

@@ -29,6 +29,7 @@ interface ReadingViewProps {
   linking: Linking | null;
   candidate: SpanRecord | null;
   onSpanClick(id: string | null): void;
+  onTextSelected(): void;
   reader: React.RefObject<ReaderHandle | null>;
   run(command: (ctx: CommandContext) => Promise<void>): void;
   notify(text: string, kind?: "info" | "problem"): void;
@@ -61,7 +62,7 @@ export function ReadingView(props: ReadingViewProps) {
         onRedo={() => run(redo)}
         onSnapping={(on) => void writeSetting("snapToWords", on)}
       />
-      <h2 className="sw-doctitle">{doc.title}</h2>
+      <h2 className="sw-doctitle" dir="auto">{doc.title}</h2>
       <PublicationDate doc={doc} onError={(m) => props.notify(m, "problem")} />
       <Layers layers={props.layers} hidden={props.hidden} onChange={props.onHidden} />
       {linking && (
@@ -80,6 +81,7 @@ export function ReadingView(props: ReadingViewProps) {
           labels={labels}
           selectedSpanId={candidate?.id ?? props.selectedSpanId}
           onSpanClick={props.onSpanClick}
+          onTextSelected={props.onTextSelected}
           handle={props.reader}
         />
         <LinkConnectors container={scroller} connectors={connectors} layoutKey={shownSpans} />

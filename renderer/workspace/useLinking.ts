@@ -83,7 +83,12 @@ export function useLinking(input: LinkingInput) {
     [finish],
   );
 
-  return { linking, candidate, start, step, accept, cancel, onSpanClick };
+  /** Text was selected in the reader: outside link mode that lets the selected span go (a label key then tags the text). */
+  const onTextSelected = useCallback(() => {
+    if (!latest.current.linking) latest.current.input.selectSpan(null);
+  }, []);
+
+  return { linking, candidate, start, step, accept, cancel, onSpanClick, onTextSelected };
 }
 
 export type LinkingMode = ReturnType<typeof useLinking>;

@@ -4,7 +4,7 @@ import type { LinkTypeDef } from "../../shared/coding/model";
 import type { ActorSuggestion } from "../../shared/coding/names";
 import type { SpanRecord } from "../../shared/model";
 import { setSpanActor } from "../coding";
-import { applyLabel, commandForKey, redo, removeSelectedSpan, undo, type CommandContext } from "../commands";
+import { applyLabel, commandForKey, redo, removeSelectedSpan, selectNested, undo, type CommandContext } from "../commands";
 import type { LinkingMode } from "./useLinking";
 
 interface KeysInput {
@@ -82,6 +82,9 @@ export function useWorkspaceKeys(input: KeysInput): void {
           return run(redo);
         case "deselect":
           return ctx.selectSpan(null);
+        case "outer":
+        case "inner":
+          return selectNested(ctx, command.kind);
       }
     };
     window.addEventListener("keydown", onKey);

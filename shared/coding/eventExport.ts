@@ -134,8 +134,13 @@ export const CSV_LIST_SEPARATOR = "; ";
  * actor cell lists the canonical names (or the span text when an actor span
  * is not linked to the registry); the identifier cell lists their
  * identifiers in the same order, empty where there is none.
+ *
+ * A cell starting with `=`, `+`, `-`, `@`, tab or CR gets a single quote in
+ * front, so that a spreadsheet opening the file shows it instead of running
+ * it as a formula (OWASP's CSV injection advice); `exact: true` writes the
+ * values as they are, for tools that read CSV as data.
  */
-export function eventsCsv(rows: Iterable<EventRow>): string {
+export function eventsCsv(rows: Iterable<EventRow>, options: { exact?: boolean } = {}): string {
   const data: string[][] = [];
   for (const row of rows) {
     const json = eventToJson(row);
@@ -166,7 +171,7 @@ export function eventsCsv(rows: Iterable<EventRow>): string {
     };
     data.push(EVENT_CSV_COLUMNS.map((column) => cells[column]));
   }
-  const csv = Papa.unparse({ fields: [...EVENT_CSV_COLUMNS], data }, { newline: "\r\n", quotes: false, escapeFormulae: false });
+  const csv = Papa.unparse({ fields: [...EVENT_CSV_COLUMNS], data }, { newline: "\r\n", quotes: false, escapeFormulae: !options.exact });
   // papaparse ends a header without rows with a line break, and the last row without one.
   return csv.endsWith("\r\n") ? csv : `${csv}\r\n`;
 }

@@ -83,7 +83,7 @@ export function mergeRegister<T extends Versioned>(base: readonly T[], incoming:
 }
 
 /** Negative when `b` wins, positive when `a` wins, 0 for the same version. */
-function compareVersions<T extends Versioned>(a: T, b: T, rules: RegisterRules<T>): number {
+export function compareVersions<T extends Versioned>(a: T, b: T, rules: Pick<RegisterRules<T>, "same" | "key">): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt - b.updatedAt;
   if (a.deleted !== b.deleted) return a.deleted ? 1 : -1;
   if (rules.same(a, b)) return 0;

@@ -99,21 +99,27 @@ function withOptionalExtra<T extends { extra?: Record<string, unknown> }>(record
 
 /** The line of links.jsonl for `link`: known fields in a fixed order, then unknown ones. */
 export function linkLine(link: SnapshotLink): string {
-  const { id, docId, type, from, to, annotator, createdAt, updatedAt, deleted } = link;
-  return JSON.stringify(withExtra({ id, docId, type, from, to, annotator, createdAt, updatedAt, deleted }, link.extra));
+  const { id, docId, type, from, to, annotator, createdAt, updatedAt, deleted, updatedBy } = link;
+  return JSON.stringify(withExtra(withoutUndefined({ id, docId, type, from, to, annotator, createdAt, updatedAt, deleted, updatedBy }), link.extra));
 }
 
 /** The line of actors.jsonl for `actor`; optional fields only when set. */
 export function actorLine(actor: SnapshotActor): string {
-  const { id, name, aliases, kind, identifier, notes, createdAt, updatedAt, deleted, mergedInto } = actor;
-  return JSON.stringify(withExtra(withoutUndefined({ id, name, aliases, kind, identifier, notes, createdAt, updatedAt, deleted, mergedInto }), actor.extra));
+  const { id, name, aliases, kind, identifier, notes, createdAt, updatedAt, deleted, mergedInto, updatedBy } = actor;
+  return JSON.stringify(withExtra(withoutUndefined({ id, name, aliases, kind, identifier, notes, createdAt, updatedAt, deleted, mergedInto, updatedBy }), actor.extra));
 }
 
-/** A span's optional coding fields (attrs, actorId), present only when set: what encode writes after the v1 fields and decode reads back. */
-export function spanCodingFields(span: { attrs?: Record<string, string | number | boolean>; actorId?: string }): { attrs?: Record<string, string | number | boolean>; actorId?: string } {
-  const out: { attrs?: Record<string, string | number | boolean>; actorId?: string } = {};
+type SpanOptionalFields = { attrs?: Record<string, string | number | boolean>; actorId?: string; updatedBy?: string };
+
+/**
+ * A span's optional fields (attrs, actorId, updatedBy), present only when
+ * set: what encode writes after the v1 fields and decode reads back.
+ */
+export function spanCodingFields(span: SpanOptionalFields): SpanOptionalFields {
+  const out: SpanOptionalFields = {};
   if (span.attrs !== undefined) out.attrs = span.attrs;
   if (span.actorId !== undefined) out.actorId = span.actorId;
+  if (span.updatedBy !== undefined) out.updatedBy = span.updatedBy;
   return out;
 }
 

@@ -18,9 +18,9 @@ const count = () => z.int({ error: missingOr("a whole number") }).nonnegative({ 
 export const LABEL_KEYS = ["id", "name", "color", "key", "attributes"] as const;
 export const PROJECT_KEYS = ["id", "name", "labels", "linkTypes", "createdAt", "updatedAt"] as const;
 export const DOCUMENT_KEYS = ["id", "title", "textHash", "text", "createdAt", "publishedAt"] as const;
-export const SPAN_KEYS = ["id", "docId", "start", "end", "label", "text", "annotator", "createdAt", "updatedAt", "deleted", "attrs", "actorId"] as const;
-export const LINK_KEYS = ["id", "docId", "type", "from", "to", "annotator", "createdAt", "updatedAt", "deleted"] as const;
-export const ACTOR_KEYS = ["id", "name", "aliases", "kind", "identifier", "notes", "createdAt", "updatedAt", "deleted", "mergedInto"] as const;
+export const SPAN_KEYS = ["id", "docId", "start", "end", "label", "text", "annotator", "createdAt", "updatedAt", "deleted", "attrs", "actorId", "updatedBy"] as const;
+export const LINK_KEYS = ["id", "docId", "type", "from", "to", "annotator", "createdAt", "updatedAt", "deleted", "updatedBy"] as const;
+export const ACTOR_KEYS = ["id", "name", "aliases", "kind", "identifier", "notes", "createdAt", "updatedAt", "deleted", "mergedInto", "updatedBy"] as const;
 export const MANIFEST_KEYS = ["format", "formatVersion", "appVersion", "createdAt", "counts", "members"] as const;
 
 export const labelSchema = z.object({ id: id(), name: text(), color: text(), key: text(), attributes: attributeDefsSchema.optional() });
@@ -58,6 +58,7 @@ export const spanLineSchema = z.object({
   deleted: z.boolean({ error: missingOr("true or false") }),
   attrs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]), { error: "must be an object of text, number or true/false values" }).optional(),
   actorId: id().optional(),
+  updatedBy: text().optional(),
 });
 export type SpanLine = z.infer<typeof spanLineSchema>;
 
@@ -71,6 +72,7 @@ export const linkLineSchema = z.object({
   createdAt: time(),
   updatedAt: time(),
   deleted: z.boolean({ error: missingOr("true or false") }),
+  updatedBy: text().optional(),
 });
 export type LinkLine = z.infer<typeof linkLineSchema>;
 
@@ -85,6 +87,7 @@ export const actorLineSchema = z.object({
   updatedAt: time(),
   deleted: z.boolean({ error: missingOr("true or false") }),
   mergedInto: id().optional(),
+  updatedBy: text().optional(),
 });
 export type ActorLine = z.infer<typeof actorLineSchema>;
 

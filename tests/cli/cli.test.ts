@@ -229,7 +229,7 @@ describe("merge", () => {
         "  deletions carried   0",
         "  conflicts resolved  1",
         "Conflicts (the later edit wins; at equal times a deletion wins):",
-        '  span s1 in "Article": kept b.spanwise\'s event "Le maire" by bob at 2023-11-14T22:13:20.002Z over a.spanwise\'s actor "Le maire" by ana at 2023-11-14T22:13:20.001Z',
+        '  span s1 in "Article": kept b.spanwise\'s event "Le maire" by bob at 2023-11-14 22:13:20.002 UTC over a.spanwise\'s actor "Le maire" by ana at 2023-11-14 22:13:20.001 UTC',
         "",
       ].join("\n"),
     );

@@ -41,6 +41,21 @@ describe("spanwise export --format events", () => {
     expect(io.stderr).toBe("");
   });
 
+  it("neutralizes cells a spreadsheet would run, unless --csv-exact", async () => {
+    const snapshot = await codedProject();
+    snapshot.documents = snapshot.documents.map((d) => ({ ...d, doc: { ...d.doc, title: "=HYPERLINK(1)" } }));
+    const titles = async (...flags: string[]) => {
+      const io = memoryIo({ "p.spanwise": await file(snapshot) });
+      expect(await runCli(["export", "p.spanwise", "--format", "events-csv", "-o", "events.csv", ...flags], io)).toBe(0);
+      return new Set(Papa.parse<Record<string, string>>(text(io.files.get("events.csv")).trimEnd(), { header: true }).data.map((r) => r.doc_title));
+    };
+    expect(await titles()).toEqual(new Set(["'=HYPERLINK(1)"]));
+    expect(await titles("--csv-exact")).toEqual(new Set(["=HYPERLINK(1)"]));
+    const wrong = memoryIo({ "p.spanwise": await file(snapshot) });
+    expect(await runCli(["export", "p.spanwise", "--format", "events", "--csv-exact"], wrong)).toBe(2);
+    expect(wrong.stderr).toContain("--csv-exact applies to --format events-csv only");
+  });
+
   it("writes CSV to a file, and filters by annotator", async () => {
     const snapshot = await codedProject();
     snapshot.spans = snapshot.spans.map((s) => (s.id === "s7" ? { ...s, annotator: "bob" } : s));

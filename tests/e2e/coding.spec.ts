@@ -48,8 +48,7 @@ test("code a news article into an event record with the keyboard, and export it"
   await tagWords(page, 1, "1"); // Russia: actor
   await tagWords(page, 1, "2"); // invited: event
   await tagWords(page, 2, "1"); // Ismail Haniyeh: actor
-  // The actor span "Ismail Haniyeh" (caret after it): Enter selects it, Enter again accepts the registry's match.
-  await page.keyboard.press("Enter");
+  // The new actor span "Ismail Haniyeh" is selected at once: its registry match is offered, Enter accepts it.
   await expect(page.getByRole("list", { name: "Registry matches" })).toContainText("Ismail Haniyeh");
   await page.keyboard.press("Enter");
   await expectSaved(page);
@@ -131,7 +130,7 @@ test("code a news article into an event record with the keyboard, and export it"
   expect(Array.from(text).slice(event!.text_info.start, event!.text_info.end).join("")).toBe("invited");
 
   const csvDownload = page.waitForEvent("download");
-  await table.getByRole("button", { name: "Export events CSV" }).click();
+  await table.getByRole("button", { name: "Export events CSV", exact: true }).click();
   const csv = readFileSync(await (await csvDownload).path(), "utf8");
   expect(csv.split("\r\n")[0]).toMatch(/^id,date,enddate,date_granularity,actor,/);
   expect(csv).toContain("CONSULT");

@@ -68,22 +68,29 @@ async function needleRects(page: Page, needle: string, occurrence = 0) {
         const rect = r.getClientRects()[0] ?? r.getBoundingClientRect();
         return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
       };
-      return { first: rectOf(at), last: rectOf(at + needle.length - 1) };
+      const paragraph = locate(at).node.parentElement!.closest("p")!;
+      return { first: rectOf(at), last: rectOf(at + needle.length - 1), rtl: getComputedStyle(paragraph).direction === "rtl" };
     },
     { needle, occurrence },
   );
 }
 
-/** Drags the mouse across `needle` in the reader, from inside its first character to inside its last. */
+/**
+ * Drags the mouse across `needle` in the reader, from the reading start of
+ * its first character to the reading end of its last (right to left in a
+ * right-to-left paragraph).
+ */
 export async function selectWithMouse(page: Page, needle: string, occurrence = 0): Promise<void> {
   await page.locator(".ProseMirror").evaluate((el) => el.scrollIntoView({ block: "start" }));
-  const { first, last } = await needleRects(page, needle, occurrence);
+  const { first, last, rtl } = await needleRects(page, needle, occurrence);
   const y1 = (first.top + first.bottom) / 2;
   const y2 = (last.top + last.bottom) / 2;
-  await page.mouse.move(first.left + 1, y1);
+  const x1 = rtl ? first.right - 1 : first.left + 1;
+  const x2 = rtl ? last.left + 1 : last.right - 1;
+  await page.mouse.move(x1, y1);
   await page.mouse.down();
-  await page.mouse.move((first.left + last.right) / 2, (y1 + y2) / 2, { steps: 4 });
-  await page.mouse.move(last.right - 1, y2, { steps: 4 });
+  await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 4 });
+  await page.mouse.move(x2, y2, { steps: 4 });
   await page.mouse.up();
 }
 

@@ -34,6 +34,13 @@ describe("commandForKey", () => {
     expect(commandForKey(key("y", { ctrlKey: true }), DEFAULT_LABELS)).toEqual({ kind: "redo" });
   });
 
+  it("steps to the outer span with Alt+ArrowUp and the inner one with Alt+ArrowDown", () => {
+    expect(commandForKey(key("ArrowUp", { altKey: true }), DEFAULT_LABELS)).toEqual({ kind: "outer" });
+    expect(commandForKey(key("ArrowDown", { altKey: true }), DEFAULT_LABELS)).toEqual({ kind: "inner" });
+    expect(commandForKey(key("ArrowDown", { altKey: true, shiftKey: true }), DEFAULT_LABELS)).toBeNull();
+    expect(commandForKey(key("ArrowUp"), DEFAULT_LABELS)).toBeNull();
+  });
+
   it("leaves other keys and modified label keys alone", () => {
     expect(commandForKey(key("5"), DEFAULT_LABELS)).toBeNull();
     expect(commandForKey(key("1", { ctrlKey: true }), DEFAULT_LABELS)).toBeNull();

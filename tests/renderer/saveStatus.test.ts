@@ -16,9 +16,9 @@ describe("the saved state", () => {
     await expect(saveStatus.track(() => Promise.reject(quota))).rejects.toBe(quota);
     const state = saveStatus.get();
     expect(state.kind).toBe("failed");
-    expect(state.kind === "failed" && state.message).toMatch(/not saved: the browser's storage for Spanwise is full\. Free disk space/);
+    expect(state.kind === "failed" && state.message).toMatch(/not saved: the disk \(or the browser's storage for Spanwise\) is full\. .*Free some disk space/);
     // Dexie wraps the browser's error: the inner name counts too.
-    expect(describeStoreError(Object.assign(new Error("Abort"), { name: "AbortError", inner: { name: "QuotaExceededError" } }))).toMatch(/storage for Spanwise is full/);
+    expect(describeStoreError(Object.assign(new Error("Abort"), { name: "AbortError", inner: { name: "QuotaExceededError" } }))).toMatch(/storage for Spanwise\) is full/);
     // The next successful write clears it.
     await saveStatus.track(() => Promise.resolve());
     expect(saveStatus.get()).toEqual({ kind: "saved" });
@@ -45,5 +45,27 @@ describe("the saved state with writes overlapping a failure", () => {
     commitOld();
     await old;
     expect(saveStatus.get()).toEqual({ kind: "saved" });
+  });
+});
+
+describe("a full disk, in words a user can act on", () => {
+  const outOfSpace = [
+    ["QuotaExceededError", Object.assign(new Error("The quota has been exceeded."), { name: "QuotaExceededError" })],
+    ["Chromium's blob write failure", Object.assign(new Error("Failed to write blobs (IOError)"), { name: "DataError" })],
+    ["the same wrapped by Dexie", Object.assign(new Error("Transaction aborted"), { name: "AbortError", inner: { name: "DataError", message: "DataError Failed to write blobs (IOError)" } })],
+    ["a LevelDB IO error", Object.assign(new Error("Internal error: IO error: /profile/IndexedDB/leveldb: No space left on device"), { name: "UnknownError" })],
+  ] as const;
+
+  it.each(outOfSpace)("%s says what happened, what was lost, what to do and where the data is", (_what, err) => {
+    const message = describeStoreError(err);
+    expect(message).toContain("The change was not saved: the disk (or the browser's storage for Spanwise) is full.");
+    expect(message).toContain("Nothing changed since the last “All changes saved” has been saved.");
+    expect(message).toContain("Free some disk space, then make the change again.");
+    expect(message).toContain("~/.config/Spanwise");
+    expect(message).not.toMatch(/IOError|DataError|leveldb/);
+  });
+
+  it("other failures keep the browser's own words", () => {
+    expect(describeStoreError(Object.assign(new Error("Database connection is closing."), { name: "InvalidStateError" }))).toBe("The change was not saved: Database connection is closing.");
   });
 });

@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalContent, mergeSnapshots, spanVersionKey } from "../../shared/merge";
+import { canonicalContent, mergeSnapshots } from "../../shared/merge";
+import { spanVersionKey } from "../../shared/mergeSpan";
 import { checkSnapshot, type ProjectSnapshot, type SnapshotSpan } from "../../shared/projectFile";
 import { sidesArb } from "./projectFileArbitraries";
 import { buildSnapshot, type SnapshotSpec } from "./projectFileBuilders";

@@ -1,0 +1,24 @@
+/**
+ * The merge report in words, the same in the app and the command line: for
+ * each version in a conflict, what it was and whose change it is, at what time.
+ */
+import type { SpanVersionSummary } from "./merge";
+
+/** A time for a report: "2026-11-25 16:20:05.120 UTC" (both sides' clocks, compared as they are). */
+export function reportTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 23).replace("T", " ")} UTC`;
+}
+
+/**
+ * One side's version of a span in a conflict: `actor "Ana Okafor" by ana,
+ * changed by ben at 2026-11-25 16:20:05.120 UTC` (just "by ana at …" when the
+ * annotator made the change), or `the deletion by ben at …`.
+ */
+export function describeSpanVersion(v: SpanVersionSummary): string {
+  const annotator = v.annotator || "(unnamed)";
+  const changedBy = v.updatedBy !== undefined && v.updatedBy !== v.annotator ? v.updatedBy : undefined;
+  const text = v.text.length > 40 ? `${v.text.slice(0, 40)}…` : v.text;
+  const what = v.deleted ? `the deletion of ${v.label} ${JSON.stringify(text)}` : `${v.label} ${JSON.stringify(text)}`;
+  const who = changedBy === undefined ? `by ${annotator}` : `by ${annotator}, changed by ${changedBy}`;
+  return `${what} ${who} at ${reportTime(v.updatedAt)}`;
+}
