@@ -1,3 +1,4 @@
+import { concatBytes } from "../../shared/bytes";
 import type { DesktopBridge } from "../../shared/bridge";
 import type { DesktopHost, Platform } from "./platform";
 
@@ -6,13 +7,7 @@ export async function joinParts(parts: readonly (string | Uint8Array | Blob)[]):
   if (parts.every((p) => typeof p === "string")) return parts.join("");
   const encoder = new TextEncoder();
   const chunks = await Promise.all(parts.map(async (p) => (typeof p === "string" ? encoder.encode(p) : p instanceof Uint8Array ? p : new Uint8Array(await p.arrayBuffer()))));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** The desktop host: the preload bridge's native dialogs and atomic writes. */

@@ -3,6 +3,7 @@
  * Spanwise unpack, hold or copy far more than it looks; forbidden JSON keys
  * are refused in every member; the total is bounded by the machine's memory.
  */
+import { concatBytes } from "../../shared/bytes";
 import { createHash } from "node:crypto";
 import { crc32, deflateRawSync, constants } from "node:zlib";
 import { Zip, ZipPassThrough, unzipSync, type ZipInputFile } from "fflate";
@@ -63,13 +64,7 @@ async function fileWithZeros(name: string, mib: number): Promise<Uint8Array> {
   // An empty final block with fixed codes: BFINAL=1, BTYPE=01, end-of-block.
   zeroFile.ondata!(null, new Uint8Array([0x03, 0x00]), true);
   zip.end();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** nodeInflate, noting the largest output it was asked for. */
