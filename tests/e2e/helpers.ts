@@ -84,17 +84,31 @@ async function needleRects(page: Page, needle: string, occurrence = 0) {
  * right-to-left paragraph).
  */
 export async function selectWithMouse(page: Page, needle: string, occurrence = 0): Promise<void> {
-  await page.locator(".ProseMirror").evaluate((el) => el.scrollIntoView({ block: "start" }));
-  const { first, last, rtl } = await needleRects(page, needle, occurrence);
-  const y1 = (first.top + first.bottom) / 2;
-  const y2 = (last.top + last.bottom) / 2;
-  const x1 = rtl ? first.right - 1 : first.left + 1;
-  const x2 = rtl ? last.left + 1 : last.right - 1;
-  await page.mouse.move(x1, y1);
-  await page.mouse.down();
-  await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 4 });
-  await page.mouse.move(x2, y2, { steps: 4 });
-  await page.mouse.up();
+  // A user looks at the selection before pressing a key. Under load the text
+  // can still move (a notice or the label bar settling) between measuring and
+  // dragging, so the drag is checked and made again from fresh measurements.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(".ProseMirror").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const { first, last, rtl } = await needleRects(page, needle, occurrence);
+    const y1 = (first.top + first.bottom) / 2;
+    const y2 = (last.top + last.bottom) / 2;
+    const x1 = rtl ? first.right - 1 : first.left + 1;
+    const x2 = rtl ? last.left + 1 : last.right - 1;
+    await page.mouse.move(x1, y1);
+    await page.mouse.down();
+    await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 4 });
+    await page.mouse.move(x2, y2, { steps: 4 });
+    await page.mouse.up();
+    const selected = await page.evaluate(() => {
+      const sel = window.getSelection();
+      if (!sel || sel.rangeCount === 0) return "";
+      const copy = sel.getRangeAt(0).cloneContents();
+      copy.querySelectorAll(".sw-badge, .sw-caret").forEach((el) => el.remove());
+      return (copy.textContent ?? "").replace(/\s+/g, " ");
+    });
+    if (selected.includes(needle.replace(/\s+/g, " "))) return;
+    if (attempt === 3) throw new Error(`dragging across "${needle}" selected "${selected}" three times`);
+  }
 }
 
 /** The span list of the open document as "Label: text" rows, in text order. */
