@@ -54,19 +54,20 @@ export async function seedInPage(request: SeedRequest): Promise<SeedResult> {
   const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
   let docs: object[] = [];
   let texts: object[] = [];
-  // As the app keeps them (renderer/store/db.ts, schema v6): one record per span with its
-  // revision, and each document's read cache (SpanPack: the spans packed, in id order).
+  // As the app keeps them (renderer/store/db.ts, schema v7): one record per span with its
+  // revision, each document's read cache (SpanPack: the spans packed, in id order) and its head.
   type Packed = [string, number, number, string, string, number, number, 0 | 1, number];
   const REV = 1;
   let spanRecords: object[] = [];
   let packs: { docId: string; projectId: string; rev: number; spans: Packed[] }[] = [];
   let pending = 0;
   const flush = async () => {
-    const tx = db.transaction(["documents", "texts", "spans", "spanPacks", "counters"], "readwrite", { durability: "relaxed" });
+    const tx = db.transaction(["documents", "texts", "spans", "spanPacks", "spanHeads", "counters"], "readwrite", { durability: "relaxed" });
     for (const d of docs) tx.objectStore("documents").put(d);
     for (const t of texts) tx.objectStore("texts").put(t);
     for (const s of spanRecords) tx.objectStore("spans").put(s);
     for (const p of packs) tx.objectStore("spanPacks").put(p);
+    for (const p of packs) tx.objectStore("spanHeads").put({ docId: p.docId, rev: p.rev });
     tx.objectStore("counters").put({ name: "rev", value: REV });
     docs = [];
     texts = [];

@@ -93,6 +93,18 @@ export function fromPackedSpan(pack: Pick<SpanPack, "docId" | "projectId">, pack
   return more ? Object.assign(span, more) : span;
 }
 
+/**
+ * The highest `rev` of any of a document's span records: written with every
+ * span write, in the same transaction, so a read can tell from one small
+ * record whether the document's pack is current (head ≤ pack's `rev`) and
+ * skip its `[docId+rev]` delta query. Derived like the pack; a document
+ * without a head (none written yet) is read with the query.
+ */
+export interface SpanHead {
+  docId: string;
+  rev: number;
+}
+
 /** A counter of the store (see STORE_REV). */
 export interface Counter {
   name: string;
@@ -123,6 +135,7 @@ export class SpanwiseDB extends Dexie {
   texts!: Table<DocumentText, string>;
   spans!: Table<SpanRecord, [string, string]>;
   spanPacks!: Table<SpanPack, string>;
+  spanHeads!: Table<SpanHead, string>;
   counters!: Table<Counter, string>;
   settings!: Table<Setting, string>;
   projectExtras!: Table<ProjectExtras, string>;
@@ -203,6 +216,23 @@ export class SpanwiseDB extends Dexie {
         await tx.table("actors").toCollection().modify({ rev });
         await tx.table<Counter, string>("counters").put({ name: STORE_REV, value: rev });
         await Promise.all(writes);
+      });
+    // v7: each document's span head (see SpanHead), so that reading many
+    // documents (an export, a project file) asks the span records only of
+    // documents changed since their pack, not one query per document. The
+    // heads come from one keys-only walk of the `[docId+rev]` index.
+    this.version(7)
+      .stores({ spanHeads: "docId" })
+      .upgrade(async (tx) => {
+        const heads = new Map<string, number>();
+        await tx
+          .table<SpanRecord, [string, string]>("spans")
+          .orderBy("[docId+rev]")
+          .eachKey((key) => {
+            const [docId, rev] = key as [string, number];
+            heads.set(docId, rev);
+          });
+        await tx.table<SpanHead, string>("spanHeads").bulkPut([...heads].map(([docId, rev]) => ({ docId, rev })));
       });
   }
 }

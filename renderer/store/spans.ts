@@ -10,13 +10,15 @@ import { announceSpans } from "./changes";
  * read-write transaction over {@link SPAN_TABLES}.
  *
  * Reading a document: its pack, then the spans written since the pack was
- * made (`[docId+rev]` above the pack's `rev`), merged by id. Packs are
+ * made (`[docId+rev]` above the pack's `rev`), merged by id; that query is
+ * skipped when the document's head (the highest `rev` of its spans, see
+ * SpanHead) says nothing was written since. Packs are
  * rebuilt after a read that found many spans newer than its pack (at
  * {@link PACK_REBUILD_AT}), a little later and in a transaction of their
  * own, so no write ever rewrites a pack: a tag writes its one record.
  */
 
-export const SPAN_TABLES = () => [db.spans, db.spanPacks, db.counters];
+export const SPAN_TABLES = () => [db.spans, db.spanPacks, db.spanHeads, db.counters];
 
 /** Past this many spans newer than its pack, a document's pack is rebuilt. */
 export const PACK_REBUILD_AT = 64;
@@ -81,8 +83,13 @@ export async function rebuildPacks(docIds: readonly string[]): Promise<void> {
     const rev = (await db.counters.get(STORE_REV))?.value ?? 0;
     for (const docId of docIds) {
       const spans = await scanDocument(docId);
-      if (spans.length === 0) await db.spanPacks.delete(docId);
-      else await db.spanPacks.put({ docId, projectId: spans[0]!.projectId, rev, spans: spans.map(toPackedSpan) });
+      if (spans.length === 0) {
+        await db.spanPacks.delete(docId);
+        await db.spanHeads.delete(docId);
+      } else {
+        await db.spanPacks.put({ docId, projectId: spans[0]!.projectId, rev, spans: spans.map(toPackedSpan) });
+        await db.spanHeads.put({ docId, rev: Math.max(...spans.map((s) => s.rev ?? 0)) });
+      }
     }
   });
 }
@@ -90,16 +97,27 @@ export async function rebuildPacks(docIds: readonly string[]): Promise<void> {
 /**
  * The spans of several documents, in the order of `docIds` (an empty list
  * for a document without spans), each in id order, tombstones included:
- * each document's pack, then the spans written since it (one key-range read
- * per document on `[docId+rev]`, all issued at once). Not one read for the
- * project above the oldest pack: packs written at different times (an
- * import in several transactions, rebuilds) would make every batch read
- * nearly every span of the project again.
+ * each document's pack, then, for a document whose head is past its pack,
+ * the spans written since it (one key-range read per such document on
+ * `[docId+rev]`, all issued at once). All in one read transaction, so pack,
+ * head and delta agree. Not one read for the project above the oldest pack:
+ * packs written at different times (an import in several transactions,
+ * rebuilds) would make every batch read nearly every span of the project
+ * again.
  */
-export async function spansOfDocuments(docIds: readonly string[]): Promise<SpanRecord[][]> {
-  const packs = await db.spanPacks.bulkGet([...docIds]);
+export function spansOfDocuments(docIds: readonly string[]): Promise<SpanRecord[][]> {
+  return db.transaction("r", SPAN_TABLES(), () => readSpansOfDocuments(docIds));
+}
+
+async function readSpansOfDocuments(docIds: readonly string[]): Promise<SpanRecord[][]> {
+  const [packs, heads] = await Promise.all([db.spanPacks.bulkGet([...docIds]), db.spanHeads.bulkGet([...docIds])]);
   const newer = await Promise.all(
-    packs.map((pack) => (pack ? db.spans.where("[docId+rev]").between([pack.docId, pack.rev + 1], [pack.docId, Dexie.maxKey], true, true).toArray() : [])),
+    packs.map((pack, i) => {
+      if (!pack) return [];
+      const head = heads[i];
+      if (head && head.rev <= pack.rev) return [];
+      return db.spans.where("[docId+rev]").between([pack.docId, pack.rev + 1], [pack.docId, Dexie.maxKey], true, true).toArray();
+    }),
   );
   const lagging = packs.flatMap((pack, i) => (pack && newer[i]!.length > PACK_REBUILD_AT ? [pack.docId] : []));
   if (lagging.length) schedulePackRebuild(lagging);
@@ -147,6 +165,7 @@ export async function putSpans(spans: readonly SpanRecord[], rev?: number): Prom
   const packed = new Set(await db.spanPacks.where(":id").anyOf([...docs.keys()]).primaryKeys());
   for (const [docId, projectId] of docs) if (!packed.has(docId)) await db.spanPacks.add({ docId, projectId, rev: 0, spans: [] });
   await db.spans.bulkPut(written);
+  await db.spanHeads.bulkPut([...docs.keys()].map((docId) => ({ docId, rev: at })));
   announceSpans(written);
   return written;
 }
@@ -164,11 +183,13 @@ export async function addSpans(spans: readonly SpanRecord[]): Promise<void> {
   }
   await db.spans.bulkAdd(written);
   await db.spanPacks.bulkAdd([...byDoc].map(([docId, own]) => ({ docId, projectId: own[0]!.projectId, rev, spans: own.sort(byId).map(toPackedSpan) })));
+  await db.spanHeads.bulkPut([...byDoc.keys()].map((docId) => ({ docId, rev })));
   announceSpans(written);
 }
 
 /** Removes all of a project's spans and their packs. */
 export async function deleteProjectSpans(projectId: string): Promise<void> {
+  await db.spanHeads.bulkDelete(await db.spanPacks.where("projectId").equals(projectId).primaryKeys());
   await db.spans.where("[projectId+rev]").between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).delete();
   await db.spanPacks.where("projectId").equals(projectId).delete();
 }

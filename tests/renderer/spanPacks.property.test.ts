@@ -1,8 +1,9 @@
 /**
  * The per-document read cache (spanPacks) never changes what a read gives:
- * after any sequence of writes, with packs rebuilt at any points, reading a
- * document equals reading its span records one by one, and equals the
- * spans as a map by id would hold them.
+ * after any sequence of writes, with packs rebuilt and heads lost (a store
+ * written before heads were kept) at any points, reading a document equals
+ * reading its span records one by one, and equals the spans as a map by id
+ * would hold them.
  */
 import "fake-indexeddb/auto";
 import Dexie from "dexie";
@@ -17,6 +18,7 @@ const DOCS = ["d1", "d2", "d3"];
 const step = fc.oneof(
   fc.record({ kind: fc.constant("write" as const), doc: fc.constantFrom(...DOCS), ids: fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e", "f"), { minLength: 1, maxLength: 4 }), label: fc.constantFrom("actor", "event"), deleted: fc.boolean() }),
   fc.record({ kind: fc.constant("rebuild" as const), docs: fc.subarray(DOCS) }),
+  fc.record({ kind: fc.constant("dropHeads" as const), docs: fc.subarray(DOCS) }),
 );
 
 const byId = (a: SpanRecord, b: SpanRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -31,6 +33,10 @@ describe("span packs", () => {
         for (const s of steps) {
           if (s.kind === "rebuild") {
             await rebuildPacks(s.docs);
+            continue;
+          }
+          if (s.kind === "dropHeads") {
+            await db.spanHeads.bulkDelete(s.docs);
             continue;
           }
           t++;
@@ -50,6 +56,10 @@ describe("span packs", () => {
         const before = await spansOfDocuments(DOCS);
         await rebuildPacks(DOCS);
         expect(await spansOfDocuments(DOCS)).toStrictEqual(before);
+        // …and leaves every document with spans a head no newer than its pack.
+        const packs = await db.spanPacks.bulkGet(DOCS);
+        const heads = await db.spanHeads.bulkGet(DOCS);
+        DOCS.forEach((doc, i) => expect(heads[i] === undefined || heads[i]!.rev <= packs[i]!.rev, doc).toBe(true));
       }),
       { numRuns: 40 },
     );
