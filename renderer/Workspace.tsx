@@ -16,6 +16,7 @@ import { useSetting } from "./store/settings";
 import { useProjectDocuments } from "./store/useProjectDocuments";
 import { exportProjectEvents } from "./workspace/eventFiles";
 import { Header } from "./workspace/Header";
+import { EventTypeDialog } from "./workspace/EventTypeDialog";
 import { EventsView, preloadLazyViews } from "./workspace/lazyViews";
 import { exportJsonl, fileStem, saveProjectFile } from "./workspace/projectFileActions";
 import { ReadingView, Welcome } from "./workspace/ReadingView";
@@ -140,6 +141,9 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
       {/* Project files from every source (Open project, Open recent, the desktop app's double-click) open here, one at a time, once the first-start question is answered. */}
       {project && annotator && <ProjectFileOpener currentProject={project} notify={notify} setBusy={setBusy} />}
       <WorkspaceDialogs dialog={dialog} onClose={() => setDialog(null)} project={project} annotator={annotator} openDoc={reading ? { id: doc.id, text } : null} commands={commands} notify={notify} />
+      {dialog === "eventType" && selectedSpan && reading && (
+        <EventTypeDialog span={selectedSpan} text={text} labels={labels} onClose={() => setDialog(null)} report={report} />
+      )}
       <Notices notices={notices} onDismiss={dismiss} />
       <WorkspaceBody
         view={view}

@@ -45,6 +45,11 @@ export function newSpan({ doc, text, start, end, labelId, label, annotator, acto
   return span;
 }
 
+/** The attribute that holds an event span's type: a choice attribute with the id "type" (what event records read). */
+export function eventTypeAttribute(label: LabelDef | undefined): AttributeDef | undefined {
+  return label ? labelAttributes(label).find((d) => d.id === "type" && d.type === "choice") : undefined;
+}
+
 /** Sets (or clears, with undefined) one attribute of a span. */
 export async function setAttribute(span: SpanRecord, def: Pick<AttributeDef, "id" | "type">, value: AttrValue | undefined): Promise<void> {
   const after = withAttrValue(span, def, value, Date.now());

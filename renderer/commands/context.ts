@@ -8,7 +8,7 @@ import type { EventFileFormat } from "../workspace/eventFiles";
 export type WorkspaceView = "reader" | "events";
 
 /** What the workspace shows over its views, one at a time. */
-export type WorkspaceDialog = "newProject" | "renameProject" | "deleteProject" | "actors" | "labels" | "backups" | "annotator" | "shortcuts";
+export type WorkspaceDialog = "newProject" | "renameProject" | "deleteProject" | "actors" | "labels" | "backups" | "annotator" | "shortcuts" | "eventType";
 
 /** Link mode as commands drive it. */
 export interface LinkModeControl {

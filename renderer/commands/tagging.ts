@@ -1,5 +1,5 @@
 import type { LabelDef } from "../../shared/model";
-import { setSpanActor } from "../coding";
+import { eventTypeAttribute, setSpanActor } from "../coding";
 import type { Command } from "./command";
 import { readingText, type AppContext } from "./context";
 import { applyLabel, redo, removeSelectedSpan, selectNested, undo } from "./spanActions";
@@ -76,6 +76,14 @@ export const spanCommands: Command<AppContext>[] = [
       const around = ctx.spans.filter((s) => s.start <= at && at <= s.end).sort((a, b) => a.end - a.start - (b.end - b.start));
       if (around[0]) ctx.selectSpan(around[0].id);
     },
+  },
+  {
+    id: "span.eventType",
+    title: "Set event type…",
+    keys: ["e"],
+    menu: "edit",
+    when: (ctx) => readingText(ctx) && ctx.selectedSpan !== null && eventTypeAttribute(ctx.labels.find((l) => l.id === ctx.selectedSpan!.label)) !== undefined,
+    run: (ctx) => ctx.open("eventType"),
   },
   {
     id: "actor.acceptMatch",

@@ -1,9 +1,10 @@
 import type { ActorRecord, LinkRecord, LinkTypeDef } from "../../shared/coding/model";
 import type { ActorSuggestion } from "../../shared/coding/names";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../../shared/model";
-import { addActorFromSpan, removeLink, setAttribute, setSpanActor } from "../coding";
+import { addActorFromSpan, eventTypeAttribute, removeLink, setAttribute, setSpanActor } from "../coding";
 import { SpanDetails } from "../components/SpanDetails";
 import { SpanList } from "../components/SpanList";
+import { rememberEventType } from "../store/recentCodes";
 
 interface SidePanelProps {
   doc: DocumentRecord;
@@ -40,7 +41,11 @@ export function SidePanel(props: SidePanelProps) {
           links={props.links}
           actors={props.actors}
           suggestions={props.suggestions}
-          onAttribute={(def, value) => report(setAttribute(selectedSpan, def, value))}
+          onAttribute={(def, value) => {
+            // A type chosen from the list counts as recent for the type-ahead too.
+            const isType = typeof value === "string" && eventTypeAttribute(props.labels.find((l) => l.id === selectedSpan.label))?.id === def.id;
+            report(setAttribute(selectedSpan, def, value).then(() => (isType ? rememberEventType(selectedSpan.projectId, value) : undefined)));
+          }}
           onActor={(actorId) => report(setSpanActor(selectedSpan, actorId))}
           onNewActor={(name) => report(addActorFromSpan(selectedSpan, name))}
           onStartLink={props.onStartLink}
@@ -48,7 +53,17 @@ export function SidePanel(props: SidePanelProps) {
           onPick={props.onPick}
         />
       )}
-      <SpanList spans={props.spans} text={props.text} labels={props.labels} selectedId={selectedSpan?.id ?? null} onPick={props.onPick} />
+      <SpanList
+        spans={props.spans}
+        text={props.text}
+        labels={props.labels}
+        linkTypes={props.linkTypes}
+        allSpans={props.allSpans}
+        links={props.links}
+        actors={props.actors}
+        selectedId={selectedSpan?.id ?? null}
+        onPick={props.onPick}
+      />
     </div>
   );
 }

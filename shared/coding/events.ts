@@ -46,6 +46,14 @@ export interface EventDate {
   automatic: boolean;
 }
 
+/** A date span linked to an event that gives no calendar value: its text, and the stored value when that is what is wrong. */
+export interface UnreadDate {
+  spanId: string;
+  text: string;
+  /** The stored value that is not a calendar date; absent when the text could not be read. */
+  value?: string;
+}
+
 export interface EventQuote {
   spanId: string;
   text: string;
@@ -76,6 +84,8 @@ export interface EventRow {
   /** The mode (the span's `mode` attribute), when it fits. */
   mode?: string;
   date?: EventDate;
+  /** The linked date span when it gives no calendar value (the reason is in `problems`); absent when `date` is set. */
+  unreadDate?: UnreadDate;
   sources: EventActor[];
   targets: EventActor[];
   /** The innermost quote span around the event, with its speakers. */
@@ -186,10 +196,12 @@ function buildRow(
   const linked = linkedSpans(span, context, problems);
   row.sources = linked.source.map((s) => eventActor(s, text, context, problems));
   row.targets = linked.target.map((s) => eventActor(s, text, context, problems));
-  const dates = linked.date.map((s) => eventDate(s, text, doc.publishedAt, context, problems)).filter((d) => d !== undefined);
+  const unread: UnreadDate[] = [];
+  const dates = linked.date.map((s) => eventDate(s, text, doc.publishedAt, context, problems, unread)).filter((d) => d !== undefined);
   const values = new Set(dates.map((d) => d.value));
   if (values.size === 1) row.date = dates[0];
   else if (values.size > 1) problems.push(`it is linked to several dates (${[...values].join(", ")}), so none is given`);
+  else if (unread.length > 0) row.unreadDate = unread[0];
 
   let quote: SpanRecord | undefined;
   for (const q of quotes) {
@@ -250,7 +262,7 @@ function eventActor(span: SpanRecord, text: string, context: RowContext, problem
   return out;
 }
 
-function eventDate(span: SpanRecord, text: string, publishedAt: string | undefined, context: RowContext, problems: string[]): EventDate | undefined {
+function eventDate(span: SpanRecord, text: string, publishedAt: string | undefined, context: RowContext, problems: string[], unread: UnreadDate[]): EventDate | undefined {
   const label = context.labels.get(span.label);
   const def = label ? labelAttributes(label).find((d) => d.autoFill === "normalizedDate") ?? labelAttributes(label).find((d) => d.type === "date") : undefined;
   const spanText = text.slice(span.start, span.end);
@@ -259,6 +271,7 @@ function eventDate(span: SpanRecord, text: string, publishedAt: string | undefin
     const parsed = typeof stored === "string" ? parseDateValue(stored) : undefined;
     if (!parsed) {
       problems.push(`the date ${JSON.stringify(spanText)} has the value ${JSON.stringify(stored)}, which is not a calendar date`);
+      unread.push({ spanId: span.id, text: spanText, value: String(stored) });
       return undefined;
     }
     return { value: parsed.value, granularity: parsed.granularity, first: parsed.first, last: parsed.last, spanId: span.id, text: spanText, automatic: false };
@@ -266,6 +279,7 @@ function eventDate(span: SpanRecord, text: string, publishedAt: string | undefin
   const read = normalizeDate(spanText, publishedAt);
   if (!read.ok) {
     problems.push(`the date ${JSON.stringify(spanText)} could not be read: ${read.problem}`);
+    unread.push({ spanId: span.id, text: spanText });
     return undefined;
   }
   return { value: read.value, granularity: read.granularity, first: read.first, last: read.last, spanId: span.id, text: spanText, automatic: true };

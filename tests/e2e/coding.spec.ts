@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { expectSaved, fixture, importFiles, openDocument, spanRows, startApp } from "./helpers";
+import { expectSaved, fixture, importFiles, openDocument, spanRow, spanRows, startApp } from "./helpers";
 
 /** Selects `words` words from the caret with Ctrl+Shift+Right and tags them with `key`. */
 async function tagWords(page: Page, words: number, key: string): Promise<void> {
@@ -98,14 +98,14 @@ test("code a news article into an event record with the keyboard, and export it"
 
   // Removing the target actor span removes its link; undo brings both back.
   await page.keyboard.press("Escape");
-  await page.locator(".sw-spanrow", { hasText: "Ismail Haniyeh" }).click();
+  await spanRow(page, "Ismail Haniyeh").click();
   await page.keyboard.press("Delete");
   await expectSaved(page);
-  await page.locator(".sw-spanrow", { hasText: "invited" }).click();
+  await spanRow(page, "invited").click();
   await expect(details.getByRole("group", { name: "Links" }).getByRole("listitem")).toHaveCount(2);
   await page.keyboard.press("Control+z");
   await expectSaved(page);
-  await page.locator(".sw-spanrow", { hasText: "invited" }).click();
+  await spanRow(page, "invited").click();
   await expect(details.getByRole("group", { name: "Links" }).getByRole("listitem")).toHaveCount(3);
 
   // The events view lists the record; a row opens the document at the event.

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { clickSpanText, startApp, expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows, menuItem } from "./helpers";
+import { clickSpanText, expectSaved, fixture, importFiles, menuItem, openDocument, selectWithMouse, spanRow, spanRows, startApp } from "./helpers";
 
 interface ExportedSpan {
   id: string;
@@ -66,7 +66,7 @@ test("import, tag with mouse and keyboard, overlap, relabel, remove, undo, reloa
   await expectSaved(page);
 
   // Relabel: click the nested actor span, press 3 (Date), then fix it back with the button.
-  await page.locator(".sw-spanrow", { hasText: "Amara Okafor" }).filter({ hasNotText: "Foreign" }).click();
+  await spanRow(page, "Amara Okafor", { exact: true }).click();
   await page.keyboard.press("3");
   await expect.poll(() => spanRows(page)).toContain("Date: Amara Okafor");
   await page.keyboard.press("Control+z");

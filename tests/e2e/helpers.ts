@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const FIXTURES = join(import.meta.dirname, "..", "fixtures", "e2e");
 
@@ -119,6 +119,16 @@ export async function spanRows(page: Page): Promise<string[]> {
     .evaluateAll((rows) =>
       rows.map((r) => `${(r.querySelector(".sw-chip") as HTMLElement).innerText}: ${(r.querySelector(".sw-spantext") as HTMLElement).innerText}`),
     );
+}
+
+/**
+ * The span list's row of the span whose own text holds `text` (is `text`,
+ * with `exact`). Rows also show the words around their span, so matching
+ * the whole row would find its neighbours too.
+ */
+export function spanRow(page: Page, text: string, options: { exact?: boolean } = {}): Locator {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.locator(".sw-spanlist .sw-spanrow").filter({ has: page.locator(".sw-spantext", { hasText: options.exact ? new RegExp(`^${escaped}$`) : text }) });
 }
 
 export async function expectSaved(page: Page): Promise<void> {

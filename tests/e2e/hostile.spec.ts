@@ -12,7 +12,7 @@
  * puts a payload there, and where it shows.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { expectSaved, importFiles, openDocument, selectWithMouse, spanRows, startApp } from "./helpers";
+import { expectSaved, importFiles, openDocument, selectWithMouse, spanRow, spanRows, startApp } from "./helpers";
 
 /** Payloads that stay intact as a file name (no "/"), each unique so documents do not collide. */
 const NAME_PAYLOADS = [
@@ -171,16 +171,16 @@ const FIELDS: HostileField[] = [
       await selectWithMouse(page, framed(1));
       await page.keyboard.press("2");
       await expectSaved(page);
-      await page.locator(".sw-spanrow", { hasText: "Alpha" }).click();
+      await spanRow(page, "Alpha").click();
       await page.getByRole("region", { name: "Span details" }).getByRole("list", { name: "Registry matches" }).getByRole("button").first().click();
       await expectSaved(page);
-      await page.locator(".sw-spanrow", { hasText: "Bravo" }).click();
+      await spanRow(page, "Bravo").click();
       await page.keyboard.press("a");
       await page.keyboard.press("Enter");
       await expectSaved(page);
     },
     async expectShownLiterally(page) {
-      await page.locator(".sw-spanrow", { hasText: "Alpha" }).click();
+      await spanRow(page, "Alpha").click();
       await expect(page.getByRole("region", { name: "Span details" }).locator("strong")).toHaveText(TEXT_PAYLOADS[0]!);
       await page.locator(".sw-header").getByRole("button", { name: "Actors", exact: true }).click();
       await expect(page.getByRole("dialog", { name: "Actors" }).getByText(TEXT_PAYLOADS[0]!, { exact: true })).toBeVisible();

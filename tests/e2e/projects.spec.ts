@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { clickSpanText, expectSaved, fixture, importFiles, openDocument, selectWithMouse, spanRows, startApp, menuItem, openProjectFile } from "./helpers";
+import { clickSpanText, expectSaved, fixture, importFiles, menuItem, openDocument, openProjectFile, selectWithMouse, spanRow, spanRows, startApp } from "./helpers";
 
 const work = mkdtempSync(join(tmpdir(), "spanwise-projects-"));
 
@@ -94,7 +94,7 @@ test("two annotators tag the same article, exchange project files, merge both wa
   await clickSpanText(ben, "Lindqvist");
   await ben.keyboard.press("Delete");
   await expectSaved(ben);
-  await ben.locator(".sw-spanrow", { hasText: "Amara Okafor" }).click();
+  await spanRow(ben, "Amara Okafor").click();
   await ben.keyboard.press("2");
   await expectSaved(ben);
   const fromBen2 = await saveProject(ben, "ben-2.spanwise");

@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { expectSaved, fixture, importFiles, menuItem, openProjectFile, selectWithMouse, spanRows, startApp } from "./helpers";
+import { expectSaved, fixture, importFiles, menuItem, openProjectFile, selectWithMouse, spanRow, spanRows, startApp } from "./helpers";
 
 const work = mkdtempSync(join(tmpdir(), "spanwise-windows-"));
 
@@ -35,7 +35,7 @@ async function tag(page: Page, needle: string, key: string): Promise<void> {
 }
 
 async function relabel(page: Page, needle: string, key: string): Promise<void> {
-  await page.locator(".sw-spanrow", { hasText: needle }).click();
+  await spanRow(page, needle).click();
   await page.keyboard.press(key);
   await expectSaved(page);
 }
@@ -63,7 +63,7 @@ test("an undo never overwrites the other window's change; each window keeps its 
   await expect.poll(() => spanRows(a)).toEqual(["Event: Ismail Haniyeh"]);
   await expect.poll(() => spanRows(b)).toEqual(["Event: Ismail Haniyeh"]);
   // Who changed it last, and when, is shown with the span.
-  await a.locator(".sw-spanrow", { hasText: "Ismail Haniyeh" }).click();
+  await spanRow(a, "Ismail Haniyeh").click();
   await expect(a.getByRole("region", { name: "Span details" })).toContainText("by Ana");
 
   // A opens a new project; B stays where it was, and keeps its undo.

@@ -5,7 +5,7 @@ import { applies } from "../../../renderer/commands/command";
 import type { AppContext } from "../../../renderer/commands/context";
 import { commandForKey } from "../../../renderer/commands/dispatch";
 import { nativeMenuCommands } from "../../../renderer/commands/menuBridge";
-import { APP_KEYS, workspaceCommands } from "../../../renderer/commands/registry";
+import { APP_KEYS, commandById, workspaceCommands } from "../../../renderer/commands/registry";
 import { RESERVED_KEYS } from "../../../renderer/store/labels";
 import { toAccelerator } from "../../../electron/accelerator";
 import { appContext, match, press, span } from "./appContext";
@@ -90,6 +90,17 @@ describe("the key dispatcher", () => {
     expect(id(press("s"), appContext({ selectedSpan: span("quote") }))).toBe("link:speaker");
     expect(id(press("a"), appContext({ selectedSpan: span("quote") }))).toBeNull();
     expect(id(press("a"), appContext())).toBeNull();
+  });
+
+  it("opens the event type type-ahead with e, for an event span selected outside link mode", () => {
+    const event = appContext({ selectedSpan: span("event") });
+    expect(id(press("e"), event)).toBe("span.eventType");
+    commandById(commands, "span.eventType").run(event);
+    expect(event.calls).toEqual(["open eventType"]);
+    expect(id(press("e"), appContext({ selectedSpan: span("actor") }))).toBeNull();
+    expect(id(press("e"), appContext())).toBeNull();
+    expect(id(press("e"), appContext({ selectedSpan: span("event"), linking: true }))).toBeNull();
+    expect(RESERVED_KEYS.has("e")).toBe(true);
   });
 
   it("gives the arrows, Tab, Enter and Escape to link mode while it is on", () => {
