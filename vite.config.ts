@@ -42,7 +42,7 @@ function offlineApp(): Plugin[] {
   };
   const serviceWorker = VitePWA({
     registerType: "prompt",
-    // Registered from main.tsx, and only in a browser: the desktop shell loads the same dist/ from its own scheme.
+    // Registered from boot.tsx, and only in a browser: the desktop shell loads the same dist/ from its own scheme.
     injectRegister: false,
     manifest: webAppManifest,
     // The glob below already takes every icon; listing them again would precache them twice.
@@ -67,6 +67,45 @@ function offlineApp(): Plugin[] {
   return [installTags, ...serviceWorker];
 }
 
+/**
+ * The first paint (renderer/firstPaint) as an entry of its own: a few kB
+ * that index.html loads before the app's script, so that it runs while the
+ * browser still fetches and compiles the app (module scripts run in
+ * document order: after the CSP, before the app). Only in the build; the
+ * dev server shows the app as it loads.
+ */
+function firstPaintEntry(): Plugin {
+  return {
+    name: "spanwise-first-paint",
+    apply: "build",
+    config: () => ({ build: { rollupOptions: { input: { index: "renderer/index.html", firstPaint: "renderer/firstPaint/entry.ts" } } } }),
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === "chunk" && c.isEntry && c.name === "firstPaint");
+        if (!chunk) throw new Error("the first paint's entry is missing from the build");
+        const app = html.indexOf('<script type="module"');
+        if (app < 0) throw new Error("index.html has no module script to load the first paint before");
+        // The app (boot.tsx, imported by main.tsx once the first paint is up) is fetched and compiled at once, evaluated later.
+        const chunks = new Map(Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c] as const] : [])));
+        const boot = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith("/renderer/boot.tsx"));
+        if (!boot) throw new Error("the app's boot chunk is missing from the build");
+        const preload = new Set<string>();
+        const visit = (file: string) => {
+          if (preload.has(file) || html.includes(`/${file}"`)) return;
+          preload.add(file);
+          for (const next of chunks.get(file)?.imports ?? []) visit(next);
+        };
+        visit(boot.fileName);
+        const links = [...preload].map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`).join("\n    ");
+        const head = html.indexOf("</head>");
+        const withPreloads = `${html.slice(0, head)}  ${links}\n  ${html.slice(head)}`;
+        return `${withPreloads.slice(0, app)}<script type="module" crossorigin src="./${chunk.fileName}"></script>\n    ${withPreloads.slice(app)}`;
+      },
+    },
+  };
+}
+
 // The renderer is built to dist/ with relative asset URLs so the same build
 // loads from the desktop shell's app:// scheme and from `npm run web`.
 export default defineConfig({
@@ -74,7 +113,7 @@ export default defineConfig({
   base: "./",
   // The app has no routes of its own: a missing file is a 404, never index.html (which would hide a broken build).
   appType: "mpa",
-  plugins: [react(), cspMeta(), offlineApp()],
+  plugins: [react(), cspMeta(), firstPaintEntry(), offlineApp()],
   define: { __SPANWISE_VERSION__: JSON.stringify(version) },
   build: {
     // SPANWISE_DIST (an absolute path) builds elsewhere, e.g. for a benchmark beside a test run.

@@ -68,7 +68,7 @@ export function installProbe(): void {
   const lineText = (p: Element): string => {
     let out = "";
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest(".sw-badge, .sw-caret") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (n) => (n.parentElement?.closest(".sw-badge, .sw-fp-badge, .sw-caret") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     for (let n = walker.nextNode(); n; n = walker.nextNode()) out += (n as Text).data;
     return out;

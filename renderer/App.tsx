@@ -13,6 +13,7 @@ import { ANNOTATOR_KEY, writeSetting } from "./store/settings";
 import { history } from "./store/history";
 import { afterFirstPaint, readFirstScreen, type FirstScreen } from "./startup";
 import { Workspace } from "./Workspace";
+import { endFirstPaint } from "./firstPaint/handover";
 
 /** Opens the store and the last project, asks for the annotator's name on first start, then shows the workspace. */
 export function App() {
@@ -23,6 +24,10 @@ export function App() {
     // Started by main.tsx before React mounted: this only waits for it.
     readFirstScreen().then(setFirst, (err: unknown) => setFailure(err instanceof Error && err.name === "StoreOpenError" ? err.message : describeStoreError(err)));
   }, []);
+
+  useEffect(() => {
+    if (failure) endFirstPaint();
+  }, [failure]);
 
   if (failure) return <StoreFailure message={failure} store={platform.backups} />;
   if (!first) return <main className="sw-loading">Opening Spanwise…</main>;
@@ -61,6 +66,10 @@ function OpenApp({ first }: { first: FirstScreen }) {
   }, [projectId, openId, goneId]);
   // Undo belongs to the project it was done in.
   useEffect(() => history.clear(), [projectId]);
+  // A question before the workspace: the first paint's picture must not hide it.
+  useEffect(() => {
+    if (annotator === null) endFirstPaint();
+  }, [annotator]);
   // Backups outside the store, every few minutes of work, and the request that the browser keep
   // the store (not evict it under storage pressure): neither is needed to show the first screen.
   useEffect(() => {

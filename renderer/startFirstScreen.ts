@@ -1,4 +1,4 @@
-// Imported first by main.tsx: ES modules run in import order, so the store
+// Imported first by boot.tsx: ES modules run in import order, so the store
 // opens and the reopened document is read while the rest of the app's script
 // (React, ProseMirror, the views) is still being evaluated. Not on an
 // insecure address: there the app shows only why it will not run, and must

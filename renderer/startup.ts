@@ -3,12 +3,12 @@ import { db } from "./store/db";
 import { openStore } from "./store/openStore";
 import { docSettingKey, windowDocument } from "./store/openProject";
 import { openStartProject } from "./store/projects";
-import { ANNOTATOR_KEY } from "./store/settings";
+import { ANNOTATOR_KEY, hiddenLayersKey } from "./store/settingKeys";
 import { documentSpans } from "./store/spans";
 
 /**
  * What the first screen shows, read from the store in one go as soon as the
- * app's script runs (main.tsx starts it before React mounts). Without it the
+ * app's script runs (boot.tsx starts it before React mounts). Without it the
  * reopened document waited for a chain of reads, each started by the render
  * the previous one caused: the open project, then the annotator, then the
  * open document's id, then its text and spans (see bench/trace.ts and the
@@ -28,8 +28,7 @@ export interface FirstScreen {
   hidden: string[];
 }
 
-/** The setting that remembers which annotators' layers a project hides. */
-export const hiddenLayersKey = (projectId: string) => `hiddenAnnotators:${projectId}`;
+export { hiddenLayersKey } from "./store/settingKeys";
 
 let reading: Promise<FirstScreen> | null = null;
 

@@ -158,7 +158,8 @@ async function sideBySide(ctx: RunContext, template: string, size: Size, doc: Co
         }
         results[tool].push(result);
         const extra = result.heap === undefined ? "" : `, scroll's longest frame ${result.scrollFrame!.toFixed(0)} ms, heap ${result.heap.toFixed(1)} MB`;
-        ctx.log(`${size.key} run ${r + 1} ${tool}: cold ${cold.text.toFixed(0)} / ${cold.spans.toFixed(0)} ms, reload ${reload.text.toFixed(0)} / ${reload.spans.toFixed(0)} ms${extra}`);
+        const times = (t: StartupTimes) => `${t.text.toFixed(0)} / ${t.spans.toFixed(0)}${tool === "spanwise" ? ` / ${t.ready.toFixed(0)}` : ""} ms`;
+        ctx.log(`${size.key} run ${r + 1} ${tool}: cold ${times(cold)}, reload ${times(reload)}${extra}`);
       } finally {
         await context.close();
         rmSync(profileDir, { recursive: true, force: true });
@@ -182,6 +183,8 @@ async function sideBySide(ctx: RunContext, template: string, size: Size, doc: Co
       figure(`startup.${k}.${load}.recogito.spans`, `21. ${k} ${how}: Recogito → spans in view painted`, "ms", of("recogito", spans)),
       figure(`startup.${k}.${load}.spanwise.text`, `21. ${k} ${how}: Spanwise → text painted`, "ms", of("spanwise", text), { target: 150 }),
       figure(`startup.${k}.${load}.spanwise.spans`, `21. ${k} ${how}: Spanwise → spans in view painted`, "ms", of("spanwise", spans), { target: 200 }),
+      figure(`startup.${k}.${load}.spanwise.ready`, `21. ${k} ${how}: Spanwise → its reader shows the spans in view (ready to tag)`, "ms", of("spanwise", (r) => r[load].ready)),
+      figure(`startup.${k}.${load}.readyVsRecogito`, `21. ${k} ${how}: Spanwise's reader ready / Recogito spans in view`, "ratio", ratio("spanwise", "recogito", (r) => r[load].ready, spans)),
       figure(`startup.${k}.${load}.spanwiseVsRecogito`, `21. ${k} ${how}: Spanwise / Recogito, spans in view`, "ratio", ratio("spanwise", "recogito", spans, spans), { target: 1 }),
       figure(`startup.${k}.${load}.spanwiseVsFloor`, `21. ${k} ${how}: Spanwise spans in view / floor`, "ratio", ratio("spanwise", "floor", spans, text), { target: 2 }),
       figure(`startup.${k}.${load}.recogitoVsFloor`, `21. ${k} ${how}: Recogito spans in view / floor`, "ratio", ratio("recogito", "floor", spans, text)),

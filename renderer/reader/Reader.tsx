@@ -8,6 +8,7 @@ import { initialWindow, readerViewport, scrollParent, windowOfLines } from "./vi
 import { scrollToShow } from "./scrollPlan";
 import { sectionView } from "./sectionView";
 import { clickedSpanAmong, type Extent } from "./nesting";
+import { endFirstPaint } from "../firstPaint/handover";
 
 /** Refuses every transaction that would change the text. */
 const readOnlyText = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
@@ -138,6 +139,8 @@ export function Reader({ text, spans, changes, labels, selectedSpanId, onSpanCli
         },
       },
     });
+    // The first paint's picture of this screen (renderer/firstPaint) goes in the frame this view first paints.
+    requestAnimationFrame(endFirstPaint);
     viewRef.current = view;
     // A drag (or a double-click on a word) ends with the mouse released,
     // maybe outside the reader; only then is the selected span let go, since

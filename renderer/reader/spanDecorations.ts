@@ -1,6 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { TextDoc } from "./textDoc";
+import { assignLanes, MAX_LANE } from "./lanes";
 
 /** What the reader needs to draw a span. Offsets are UTF-16, into the document text. */
 export interface ReaderSpan {
@@ -72,8 +73,7 @@ type SpanDecoMeta =
 
 /** How many annotator underline styles the stylesheet has; more layers reuse them. */
 export const LAYER_STYLES = 4;
-/** How many underline lanes the stylesheet draws; deeper nesting shares the last one. */
-export const MAX_LANE = 5;
+export { MAX_LANE } from "./lanes";
 /** Past this many changed spans a rebuild beats incremental updates. */
 const REBUILD_THRESHOLD = 500;
 
@@ -145,15 +145,8 @@ export function spanDecorations(textDoc: TextDoc): Plugin<SpanDecoState> {
 
   /** All spans at once: lanes by a sweep over spans sorted outer-first. */
   const rebuild = (state: SpanDecoState, spans: readonly ReaderSpan[]): SpanDecoState => {
-    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
-    const laneEnds: number[] = [];
     const drawn = new Map<string, Drawn>();
-    for (const span of sorted) {
-      let lane = laneEnds.findIndex((end) => end <= span.start);
-      if (lane < 0) lane = laneEnds.length;
-      laneEnds[lane] = span.end;
-      drawn.set(span.id, { span, lane });
-    }
+    for (const d of assignLanes(spans)) drawn.set(d.span.id, d);
     const next = { ...state, drawn };
     return { ...next, set: decorateWindow(next) };
   };

@@ -3,6 +3,7 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { db } from "./db";
 import { saveStatus } from "./saveStatus";
 import { CURRENT_PROJECT_KEY, session, windowProject } from "./windowProject";
+import { docSettingKey, sessionDocKey } from "./settingKeys";
 
 /**
  * What this window has open: its project, and per project its document.
@@ -25,9 +26,7 @@ export function switchProject(id: string): Promise<unknown> {
   return saveStatus.track(() => db.settings.put({ key: CURRENT_PROJECT_KEY, value: id }));
 }
 
-const sessionDocKey = (projectId: string) => `spanwise.openDocument:${projectId}`;
-/** The setting holding the document last opened in a project, in any window. */
-export const docSettingKey = (projectId: string) => `currentDocId:${projectId}`;
+export { docSettingKey } from "./settingKeys";
 const docListeners = new Set<() => void>();
 const docSnapshot = new Map<string, string | null>();
 

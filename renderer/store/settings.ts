@@ -3,7 +3,7 @@ import { db } from "./db";
 import { saveStatus } from "./saveStatus";
 
 /** The annotator's name, recorded on every span they tag. */
-export const ANNOTATOR_KEY = "annotator";
+export { ANNOTATOR_KEY } from "./settingKeys";
 
 /** Reads a setting live from the store; `fallback` until it is set. */
 export function useSetting<T>(key: string, fallback: T): T {

@@ -3,9 +3,9 @@
  * without React, so store modules that workers also load can use it.
  */
 
-/** The setting holding the project last opened in any window. */
-export const CURRENT_PROJECT_KEY = "currentProjectId";
-const SESSION_PROJECT = "spanwise.openProject";
+import { SESSION_PROJECT } from "./settingKeys";
+
+export { CURRENT_PROJECT_KEY } from "./settingKeys";
 
 /** sessionStorage where there is one (not in Node tests or workers). */
 export function session(): Storage | null {

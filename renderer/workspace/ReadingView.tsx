@@ -1,4 +1,5 @@
-import { useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
+import { endFirstPaint } from "../firstPaint/handover";
 import type { LinkRecord, LinkTypeDef } from "../../shared/coding/model";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../../shared/model";
 import { LabelBar } from "../components/LabelBar";
@@ -85,6 +86,7 @@ export function ReadingView(props: ReadingViewProps) {
 
 /** What the reading column shows before a document is open; the label keys are the project's own. */
 export function Welcome({ documentCount, labels }: { documentCount: number; labels: readonly LabelDef[] }) {
+  useEffect(endFirstPaint, []);
   const keyed = labels.filter((l) => l.key);
   return (
     <div className="sw-welcome">

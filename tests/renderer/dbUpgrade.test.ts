@@ -8,6 +8,7 @@ import path from "node:path";
 import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
 import type { SpanRecord } from "../../shared/model";
+import { STORE_VERSION } from "../../renderer/store/schemaVersion";
 import { SpanwiseDB, fromPackedSpan, fromStoredSpanV5, type SpanSetV5 } from "../../renderer/store/db";
 
 interface StoreFixture {
@@ -28,6 +29,10 @@ function fixtureSpans(fixture: StoreFixture): SpanRecord[] {
 }
 
 describe("store upgrades", () => {
+  it("says its schema version where the first paint (renderer/firstPaint) reads it", () => {
+    expect(new SpanwiseDB("probe-first-paint").verno).toBe(STORE_VERSION);
+  });
+
   it("has a fixture for every earlier schema version", () => {
     const current = new SpanwiseDB("probe-version").verno;
     expect(fixtures.map((f) => f.version).sort((a, b) => a - b)).toEqual(Array.from({ length: current - 1 }, (_, i) => i + 1));

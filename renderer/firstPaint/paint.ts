@@ -1,0 +1,111 @@
+import type { LabelDef, SpanRecord } from "../../shared/model";
+import { assignLanes, MAX_LANE } from "../reader/lanes";
+import type { StoredScreen } from "./storedScreen";
+
+/**
+ * The first paint: the reopened document's first screen drawn straight
+ * into the page from the store, laid out as the workspace lays it out
+ * (header, panels, label bar, title, text with its spans and label badges),
+ * while the app's script is still loading. It is a picture, not the app:
+ * hidden from assistive technology, taking no input, and removed by the
+ * app once its reader has painted (handover.ts). Everything from the
+ * document is set as text, never as HTML.
+ */
+
+export const FIRST_PAINT_ID = "sw-first-paint";
+
+/** Text drawn: more than the tallest window shows at the top of a document. */
+const PAINTED_CHARS = 12_000;
+const PAINTED_LINES = 160;
+/** As the workspace (renderer/workspace/useLayout.ts): below this width the side panels are drawers, out of view. */
+const NARROW_QUERY = "(max-width: 999px)";
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function colored<T extends HTMLElement>(node: T, color: string): T {
+  node.style.setProperty("--sw-color", color);
+  return node;
+}
+
+/** One line of the text as a paragraph: its text in segments between span ends, each inside the spans that cover it (outer first), badges at span starts. */
+function paragraph(text: string, from: number, to: number, spans: readonly { span: SpanRecord; lane: number }[], labels: ReadonlyMap<string, LabelDef>): HTMLParagraphElement {
+  const p = el("p");
+  p.dir = "auto";
+  const here = spans.filter(({ span }) => span.start < to && span.end > from && span.end > span.start);
+  const cuts = new Set<number>([from, to]);
+  for (const { span } of here) {
+    if (span.start > from) cuts.add(span.start);
+    if (span.end < to) cuts.add(span.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  for (let i = 0; i < points.length - 1; i++) {
+    const a = points[i]!;
+    const b = points[i + 1]!;
+    for (const { span } of here) {
+      if (span.start !== a) continue;
+      const label = labels.get(span.label);
+      const badge = colored(el("span", "sw-fp-badge", label?.name ?? span.label), label?.color ?? "#6b7280");
+      badge.dir = "auto";
+      p.append(badge);
+    }
+    let parent: HTMLElement = p;
+    for (const { span, lane } of here) {
+      if (span.start > a || span.end < b) continue;
+      const wrap = colored(el("span", `sw-fp-span sw-lane-${Math.min(lane, MAX_LANE)}`), labels.get(span.label)?.color ?? "#6b7280");
+      wrap.dataset.spanId = span.id;
+      parent.append(wrap);
+      parent = wrap;
+    }
+    parent.append(text.slice(a, b));
+  }
+  return p;
+}
+
+/** The first paint of `screen`, put over the page (before the app's root, so that it is what shows until removed). */
+export function paintFirstScreen(screen: StoredScreen): HTMLElement {
+  const labels = new Map(screen.labels.map((l) => [l.id, l]));
+  const narrow = typeof matchMedia === "function" && matchMedia(NARROW_QUERY).matches;
+  const root = el("div", "sw-first-paint sw-app");
+  root.id = FIRST_PAINT_ID;
+  root.setAttribute("aria-hidden", "true");
+  root.inert = true;
+
+  const header = el("div", "sw-fp-header");
+  header.append(el("span", "sw-brand", "Spanwise"), el("span", "sw-button sw-fp-placeholder", "Project"));
+  const body = el("div", narrow ? "sw-body sw-no-documents sw-no-side" : "sw-body");
+  const main = el("div", "sw-main");
+  const labelBar = el("div", "sw-labelbar");
+  for (const label of screen.labels) {
+    const button = colored(el("span", "sw-label", label.name), label.color);
+    if (label.key) button.append(" ", el("kbd", undefined, label.key));
+    labelBar.append(button);
+  }
+  const title = el("h2", "sw-fp-title", screen.doc.title);
+  title.dir = "auto";
+  const scroll = el("div", "sw-fp-scroll");
+  const textBox = el("div", "sw-fp-text");
+  const { text } = screen;
+  // Lanes over all the document's spans, as the reader gives them, so each keeps its lane when the app takes over.
+  const laned = assignLanes(screen.spans);
+  let lineStart = 0;
+  for (let line = 0; line < PAINTED_LINES && lineStart <= text.length && lineStart < PAINTED_CHARS; line++) {
+    const end = text.indexOf("\n", lineStart);
+    const lineEnd = end < 0 ? text.length : end;
+    textBox.append(paragraph(text, lineStart, lineEnd, laned, labels));
+    if (end < 0) break;
+    lineStart = end + 1;
+  }
+  scroll.append(textBox);
+  main.append(labelBar, title, scroll);
+  if (!narrow) body.append(el("div", "sw-panel-documents sw-doclist"));
+  body.append(main);
+  if (!narrow) body.append(el("div", "sw-panel-side sw-spanlist"));
+  root.append(header, body);
+  document.body.prepend(root);
+  return root;
+}
