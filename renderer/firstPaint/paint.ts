@@ -32,6 +32,57 @@ function colored<T extends HTMLElement>(node: T, color: string): T {
   return node;
 }
 
+/** A look-alike of one of the workspace's buttons (the picture is inert: none takes a click). */
+const placeholderButton = (text: string, disabled = true) => {
+  const button = el("button", "sw-button", text);
+  button.disabled = disabled;
+  return button;
+};
+
+function checkbox(checked: boolean): HTMLInputElement {
+  const box = el("input");
+  box.type = "checkbox";
+  box.checked = checked;
+  return box;
+}
+
+/** The label bar as LabelBar.tsx draws it with nothing selected: labels with their keys, span tools, word snapping. */
+function labelBar(labels: readonly LabelDef[]): HTMLElement {
+  const bar = el("div", "sw-labelbar");
+  for (const label of labels) {
+    const button = colored(el("button", "sw-label"), label.color);
+    if (label.key) button.append(el("kbd", undefined, label.key));
+    button.append(` ${label.name}`);
+    bar.append(button);
+  }
+  const snap = el("label", "sw-toggle");
+  snap.append(checkbox(true), " Snap to words");
+  bar.append(el("span", "sw-sep"), placeholderButton("Remove span"), placeholderButton("Undo"), placeholderButton("Redo"), snap);
+  return bar;
+}
+
+/** The publication date line and the annotator layers, as PublicationDate.tsx and Layers.tsx draw them. */
+function documentLines(screen: StoredScreen): HTMLElement[] {
+  const date = el("div", "sw-pubdate");
+  const input = el("input");
+  input.value = screen.doc.publishedAt ?? "";
+  input.placeholder = "YYYY-MM-DD";
+  date.append(el("label", undefined, "Published"), input);
+  if (!screen.doc.publishedAt) date.append(el("span", undefined, "unknown: relative dates in the text (“on Thursday”) cannot be placed on the calendar"));
+  const counts = new Map<string, number>();
+  for (const span of screen.spans) counts.set(span.annotator, (counts.get(span.annotator) ?? 0) + 1);
+  if (counts.size === 0) return [date];
+  const layers = el("div", "sw-layers");
+  layers.append(el("span", undefined, "Layers:"));
+  for (const annotator of [...counts.keys()].sort((a, b) => a.localeCompare(b))) {
+    const item = el("label");
+    item.append(checkbox(!screen.hidden.includes(annotator)), `${annotator} (${counts.get(annotator)!})`);
+    layers.append(item);
+  }
+  if (counts.size > 1) layers.append(placeholderButton("Show all"));
+  return [date, layers];
+}
+
 /** One line of the text as a paragraph: its text in segments between span ends, each inside the spans that cover it (outer first), badges at span starts. */
 function paragraph(text: string, from: number, to: number, spans: readonly { span: SpanRecord; lane: number }[], labels: ReadonlyMap<string, LabelDef>): HTMLParagraphElement {
   const p = el("p");
@@ -63,6 +114,8 @@ function paragraph(text: string, from: number, to: number, spans: readonly { spa
     }
     parent.append(text.slice(a, b));
   }
+  // An empty line keeps a line's height, as in the reader (ProseMirror puts a break in an empty paragraph).
+  if (from === to) p.append(el("br"));
   return p;
 }
 
@@ -76,22 +129,16 @@ export function paintFirstScreen(screen: StoredScreen): HTMLElement {
   root.inert = true;
 
   const header = el("div", "sw-fp-header");
-  header.append(el("span", "sw-brand", "Spanwise"), el("span", "sw-button sw-fp-placeholder", "Project"));
+  header.append(el("h1", "sw-brand", "Spanwise"), el("span", "sw-button sw-fp-placeholder", "Project"));
   const body = el("div", narrow ? "sw-body sw-no-documents sw-no-side" : "sw-body");
   const main = el("div", "sw-main");
-  const labelBar = el("div", "sw-labelbar");
-  for (const label of screen.labels) {
-    const button = colored(el("span", "sw-label", label.name), label.color);
-    if (label.key) button.append(" ", el("kbd", undefined, label.key));
-    labelBar.append(button);
-  }
   const title = el("h2", "sw-fp-title", screen.doc.title);
   title.dir = "auto";
   const scroll = el("div", "sw-fp-scroll");
   const textBox = el("div", "sw-fp-text");
   const { text } = screen;
   // Lanes over all the document's spans, as the reader gives them, so each keeps its lane when the app takes over.
-  const laned = assignLanes(screen.spans);
+  const laned = assignLanes(screen.spans.filter((s) => !screen.hidden.includes(s.annotator)));
   let lineStart = 0;
   for (let line = 0; line < PAINTED_LINES && lineStart <= text.length && lineStart < PAINTED_CHARS; line++) {
     const end = text.indexOf("\n", lineStart);
@@ -101,7 +148,10 @@ export function paintFirstScreen(screen: StoredScreen): HTMLElement {
     lineStart = end + 1;
   }
   scroll.append(textBox);
-  main.append(labelBar, title, scroll);
+  const toggles = el("div", "sw-panel-toggles");
+  toggles.append(placeholderButton("Documents list", false), el("span", "sw-spacer"), placeholderButton("Span panel", false));
+  for (const button of toggles.querySelectorAll("button")) button.classList.add("sw-panel-toggle");
+  main.append(toggles, labelBar(screen.labels), title, ...documentLines(screen), scroll);
   if (!narrow) body.append(el("div", "sw-panel-documents sw-doclist"));
   body.append(main);
   if (!narrow) body.append(el("div", "sw-panel-side sw-spanlist"));

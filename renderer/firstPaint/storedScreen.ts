@@ -13,8 +13,10 @@ export interface StoredScreen {
   labels: readonly LabelDef[];
   doc: DocumentRecord;
   text: string;
-  /** The live spans of the shown annotators, in no particular order. */
+  /** The live spans, in no particular order. */
   spans: SpanRecord[];
+  /** Annotators whose layers are hidden in this project. */
+  hidden: string[];
 }
 
 const STORES = ["settings", "projects", "documents", "texts", "spanPacks", "spanHeads", "spans"];
@@ -84,9 +86,8 @@ export async function readStoredScreen(): Promise<StoredScreen | null> {
         for (const span of newer) byId.set(span.id, span);
       }
     }
-    const hiddenSet = new Set(Array.isArray(hidden) ? (hidden as string[]) : []);
-    const spans = [...byId.values()].filter((s) => !s.deleted && !hiddenSet.has(s.annotator));
-    return { labels: project.labels, doc, text: text.text, spans };
+    const spans = [...byId.values()].filter((s) => !s.deleted);
+    return { labels: project.labels, doc, text: text.text, spans, hidden: Array.isArray(hidden) ? (hidden as string[]) : [] };
   } finally {
     db.close();
   }
