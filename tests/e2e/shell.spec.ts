@@ -74,7 +74,9 @@ test("header: one line at 1280 px, menus that work with the keyboard and show th
   // The shortcut works without the menu.
   const download = page.waitForEvent("download");
   await page.keyboard.press("Control+s");
-  expect((await download).suggestedFilename()).toBe("My project.spanwise");
+  // Named for the project, the annotator and the day, so a colleague sees whose work it is and from when.
+  const today = await page.evaluate(() => new Date().toLocaleDateString("sv-SE"));
+  expect((await download).suggestedFilename()).toBe(`My project – Ana – ${today}.spanwise`);
 });
 
 test("views are tabs: the events table takes the whole width, Escape goes back to reading", async ({ page }) => {
