@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { describeBackupSummary } from "../../shared/backupSummary";
 import { decodeProjectFile } from "../../shared/projectFile";
 import type { BackupStore } from "../platform/platform";
-import { backUpProject, listBackups, type ProjectBackup } from "../store/backups";
+import { backUpProject, listBackups, writeMissingSummary, type ProjectBackup } from "../store/backups";
 import { openAsNewProject, replaceProject } from "../store/projectFiles";
 import { projectContents, switchProject } from "../store/projects";
 import { formatBytes } from "../../shared/units";
@@ -75,6 +75,11 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
   const backUpNow = () =>
     act(async () => {
       await backUpProject(store, project.id);
+      refresh();
+    });
+  const readContents = (backup: ProjectBackup) =>
+    act(async () => {
+      await writeMissingSummary(store, backup, await readBackup(store, backup));
       refresh();
     });
   const restoreAsNew = (backup: ProjectBackup) =>
@@ -159,6 +164,14 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
                 </span>
                 <span className={b.summary ? "sw-backup-contents" : "sw-backup-contents sw-muted"} dir="auto">
                   {backupContents(b)}
+                  {!b.summary && (
+                    <>
+                      {" "}
+                      <button type="button" className="sw-inline-button" disabled={working} onClick={() => void readContents(b)}>
+                        Read its contents
+                      </button>
+                    </>
+                  )}
                 </span>
               </span>
               <span className="sw-backup-actions">

@@ -1,4 +1,5 @@
-import { decodeBackupSummary, encodeBackupSummary, type BackupSummary } from "../../shared/backupSummary";
+import { decodeBackupSummary, encodeBackupSummary, summarizeSnapshot, type BackupSummary } from "../../shared/backupSummary";
+import type { ProjectSnapshot } from "../../shared/projectFile/snapshot";
 import { BACKUP_INTERVAL_MS, backupFileName, backupSummaryFileName, backupsToDelete, parseBackupFileName, parseBackupSummaryFileName, type BackupName } from "../../shared/backups";
 import type { BackupStore, StoredBackup } from "../platform/platform";
 import { db } from "./db";
@@ -39,6 +40,17 @@ function backupsAmong(entries: readonly StoredBackup[], projectId?: string): Pro
     if (name && (projectId === undefined || name.projectId === projectId)) out.push({ ...name, bytes: entry.bytes });
   }
   return out.sort((a, b) => b.takenAt - a.takenAt);
+}
+
+/**
+ * Writes the summary of a backup taken before summaries existed, from the
+ * backup itself (`snapshot`, read and checked by the caller), so the list
+ * says what it holds from now on. Returns the backup with its summary.
+ */
+export async function writeMissingSummary(store: BackupStore, backup: ProjectBackup, snapshot: ProjectSnapshot): Promise<ProjectBackup> {
+  const summary = summarizeSnapshot(snapshot);
+  await store.write(backupSummaryFileName(backup.fileName), encodeBackupSummary(summary));
+  return { ...backup, summary };
 }
 
 /**

@@ -7,7 +7,8 @@ import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { backupFileName, backupSummaryFileName } from "../../shared/backups";
 import type { BackupStore } from "../../renderer/platform/platform";
-import { backUpProject, listBackups } from "../../renderer/store/backups";
+import { readBackup } from "../../renderer/components/Backups";
+import { backUpProject, listBackups, writeMissingSummary } from "../../renderer/store/backups";
 import { openAsNewProject } from "../../renderer/store/projectFiles";
 import { buildSnapshot } from "../shared/projectFileBuilders";
 import { freshStore } from "./storeHelpers";
@@ -91,5 +92,19 @@ describe("backups with summaries", () => {
     expect(names.filter((n) => n.endsWith(".spanwise"))).toHaveLength(10);
     expect(names.filter((n) => n.endsWith(".summary.json")).sort()).toEqual(names.filter((n) => n.endsWith(".spanwise")).map(backupSummaryFileName).sort());
     expect(store.files.has(orphan)).toBe(false);
+  });
+});
+
+describe("backups from before summaries", () => {
+  it("get a summary read from the backup itself, kept for the next listing", async () => {
+    await project();
+    const store = memoryStore();
+    const made = await backUpProject(store, "p1", 1_000_000);
+    store.files.delete(backupSummaryFileName(made.fileName));
+    const [old] = await listBackups(store, "p1");
+    expect(old!.summary).toBeUndefined();
+    const snapshot = await readBackup(store, old!);
+    expect((await writeMissingSummary(store, old!, snapshot)).summary).toEqual({ projectName: "Moscow visits", documents: 2, spans: 2, annotators: ["Ana", "Bea"] });
+    expect((await listBackups(store, "p1"))[0]!.summary?.spans).toBe(2);
   });
 });
