@@ -119,7 +119,7 @@ export function TagMentions({ actor, project, openDoc, onCancel, onTag }: TagMen
                       <mark>{m.text}</mark>
                       {m.after}
                     </span>
-                    {m.nested && <span className="sw-mention-nested">Left unticked: {m.nested}</span>}
+                    {m.nested && <span className="sw-mention-nested">{m.nested.charAt(0).toUpperCase() + m.nested.slice(1)}</span>}
                   </label>
                 </li>
               ))}

@@ -138,9 +138,9 @@ test("tag all mentions leaves those inside an actor span or a quote unticked, sa
   const tagging = page.getByRole("dialog", { name: "Tag all mentions of “Northern Alliance”" });
   const found = tagging.getByRole("list", { name: "Mentions found" }).getByRole("listitem");
   await expect(found).toHaveCount(3);
-  await expect(found.nth(0)).toContainText("Left unticked: inside the actor span “Delegates of the Northern Alliance”");
-  await expect(found.nth(1)).toContainText("Left unticked: inside a quote");
-  await expect(found.nth(2)).not.toContainText("Left unticked");
+  await expect(found.nth(0)).toContainText("Inside the actor span “Delegates of the Northern Alliance”");
+  await expect(found.nth(1)).toContainText("Inside a quote");
+  await expect(found.nth(2)).not.toContainText("Inside");
   await expect(found.nth(0).getByRole("checkbox")).not.toBeChecked();
   await expect(found.nth(1).getByRole("checkbox")).not.toBeChecked();
   await expect(found.nth(2).getByRole("checkbox")).toBeChecked();
