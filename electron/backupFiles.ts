@@ -1,21 +1,24 @@
 /**
  * The backup folder behind the bridge's backup operations: a fixed folder
  * in the app's data directory. The renderer names a backup, never a path; a
- * name is accepted only when it is exactly a name shared/backups.ts makes, so
- * nothing can reach outside the folder.
+ * name is accepted only when it is exactly a name shared/backups.ts makes (a
+ * backup, or the summary written beside one), so nothing can reach outside
+ * the folder.
  */
 import { mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { BackupEntry } from "../shared/bridge";
-import { parseBackupFileName } from "../shared/backups";
+import { parseBackupFileName, parseBackupSummaryFileName } from "../shared/backups";
 import { writeFileAtomic } from "./atomicWrite";
 
 /** Largest backup accepted: a project file bigger than this is not a backup we wrote. */
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 
-/** Checks a backup name from the renderer. */
+const isBackupFile = (name: string) => parseBackupFileName(name) !== null || parseBackupSummaryFileName(name) !== null;
+
+/** Checks a backup name from the renderer: a backup's, or its summary's. */
 export function parseBackupName(value: unknown): string {
-  if (typeof value !== "string" || parseBackupFileName(value) === null) throw new Error("a backup name must be one Spanwise makes, like backup--<project>--<time>.spanwise");
+  if (typeof value !== "string" || !isBackupFile(value)) throw new Error("a backup name must be one Spanwise makes, like backup--<project>--<time>.spanwise");
   return value;
 }
 
@@ -44,7 +47,7 @@ export function backupFolder(folder: string) {
       }
       const out: BackupEntry[] = [];
       for (const name of names) {
-        if (parseBackupFileName(name) === null) continue;
+        if (!isBackupFile(name)) continue;
         const info = await stat(path.join(folder, name));
         if (info.isFile()) out.push({ fileName: name, bytes: info.size });
       }

@@ -107,7 +107,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
     pickTextFiles: importPicker.pick,
     pickProjectFile: projectPicker.pick,
     exportJsonl: () => (project ? exportJsonl(project, feedback) : Promise.resolve()),
-    saveProject: () => (project ? saveProjectFile(project, feedback) : Promise.resolve()),
+    saveProject: () => (project ? saveProjectFile(project, annotator, feedback) : Promise.resolve()),
     exportEvents: (format) => (project ? exportProjectEvents(project, format, feedback) : Promise.resolve()),
   });
   const { commands, runById } = useCommands(labels, linkTypes, context);

@@ -42,6 +42,23 @@ export function parseBackupFileName(fileName: string): BackupName | null {
   return { projectId, takenAt: Number(time), fileName };
 }
 
+const SUMMARY_SUFFIX = ".summary.json";
+
+/**
+ * The name of the summary file written beside a backup
+ * (`backup--<projectId>--<takenAt>.summary.json`; see backupSummary.ts).
+ * Not a `.spanwise` name, so versions that know no summaries pass over it.
+ */
+export function backupSummaryFileName(backupFile: string): string {
+  return `${backupFile.slice(0, -SUFFIX.length)}${SUMMARY_SUFFIX}`;
+}
+
+/** The backup a summary file describes, or null when the name is not one {@link backupSummaryFileName} makes. */
+export function parseBackupSummaryFileName(fileName: string): BackupName | null {
+  if (!fileName.endsWith(SUMMARY_SUFFIX)) return null;
+  return parseBackupFileName(`${fileName.slice(0, -SUMMARY_SUFFIX.length)}${SUFFIX}`);
+}
+
 function encodeId(id: string): string {
   // encodeURIComponent leaves these as they are; they are fine in file names except "." runs and "~" (our escape).
   return encodeURIComponent(id)

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
+import { describeBackupSummary } from "../../shared/backupSummary";
 import { decodeProjectFile } from "../../shared/projectFile";
 import type { BackupStore } from "../platform/platform";
-import { backUpProject, listBackups, type ProjectBackup } from "../store/backups";
+import { backUpProject, listBackups, writeMissingSummary, type ProjectBackup } from "../store/backups";
 import { openAsNewProject, replaceProject } from "../store/projectFiles";
-import { switchProject } from "../store/projects";
+import { projectContents, switchProject } from "../store/projects";
 import { formatBytes } from "../../shared/units";
 import { storageState, type StorageState } from "../store/storage";
 import { formatTime } from "./format";
@@ -16,6 +17,12 @@ interface BackupsProps {
   onClose(): void;
 }
 
+/** What a backup holds, in words; for a backup taken before summaries were written, that it is not known. */
+export function backupContents(backup: ProjectBackup): string {
+  return backup.summary ? describeBackupSummary(backup.summary) : "contents not recorded (taken by an earlier version)";
+}
+
+const counted = (n: number, what: string) => `${n.toLocaleString("en")} ${what}${n === 1 ? "" : "s"}`;
 
 /** Reads and checks a backup file; throws with the file's problems. */
 export async function readBackup(store: BackupStore, backup: { fileName: string }) {
@@ -33,6 +40,7 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
   const [backups, setBackups] = useState<ProjectBackup[] | null>(null);
   const [storage, setStorage] = useState<StorageState | null>(null);
   const [replacing, setReplacing] = useState<ProjectBackup | null>(null);
+  const [current, setCurrent] = useState<{ documents: number; spans: number } | null>(null);
   const [working, setWorking] = useState(false);
 
   const refresh = useCallback(() => {
@@ -40,6 +48,18 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
     void storageState().then(setStorage);
   }, [store, project.id, notify]);
   useEffect(refresh, [refresh]);
+  // What the project holds now, for the question before replacing it.
+  useEffect(() => {
+    if (!replacing) return setCurrent(null);
+    let live = true;
+    projectContents(project.id).then(
+      (contents) => live && setCurrent(contents),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [replacing, project.id]);
 
   const act = async (what: () => Promise<void>) => {
     setWorking(true);
@@ -55,6 +75,11 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
   const backUpNow = () =>
     act(async () => {
       await backUpProject(store, project.id);
+      refresh();
+    });
+  const readContents = (backup: ProjectBackup) =>
+    act(async () => {
+      await writeMissingSummary(store, backup, await readBackup(store, backup));
       refresh();
     });
   const restoreAsNew = (backup: ProjectBackup) =>
@@ -84,8 +109,13 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
         onConfirm={() => void replace(replacing)}
       >
         <p>
-          The project will be exactly as it was at {formatTime(replacing.takenAt)}. Everything done since then is lost, unless you first back it up or save a
-          project file.
+          The project will be exactly as it was at {formatTime(replacing.takenAt)}
+          {replacing.summary ? `: ${describeBackupSummary(replacing.summary)}` : ""}.
+        </p>
+        <p aria-label="What will be lost">
+          {current ? `It now has ${counted(current.documents, "document")} and ${counted(current.spans, "span")}. ` : ""}
+          Everything done since {formatTime(replacing.takenAt)} (documents imported, spans, links and actors added, every change and deletion) is lost, unless you
+          first back it up or save a project file.
         </p>
       </ConfirmDialog>
     );
@@ -128,15 +158,28 @@ export function Backups({ store, project, notify, onClose }: BackupsProps) {
         <ul className="sw-backups" aria-label="Backups">
           {backups.map((b) => (
             <li key={b.fileName}>
-              <span>
-                {formatTime(b.takenAt)} · {formatBytes(b.bytes)}
+              <span className="sw-backup-info">
+                <span>
+                  {formatTime(b.takenAt)} · {formatBytes(b.bytes)}
+                </span>
+                <span className={b.summary ? "sw-backup-contents" : "sw-backup-contents sw-muted"} dir="auto">
+                  {backupContents(b)}
+                  {!b.summary && (
+                    <>
+                      {" "}
+                      <button type="button" className="sw-inline-button" disabled={working} onClick={() => void readContents(b)}>
+                        Read its contents
+                      </button>
+                    </>
+                  )}
+                </span>
               </span>
               <span className="sw-backup-actions">
                 <button type="button" className="sw-button" disabled={working} onClick={() => void restoreAsNew(b)}>
                   Restore as new project
                 </button>
-                <button type="button" className="sw-button" disabled={working} onClick={() => setReplacing(b)}>
-                  Replace this project
+                <button type="button" className="sw-button sw-danger-quiet" disabled={working} onClick={() => setReplacing(b)}>
+                  Replace this project…
                 </button>
               </span>
             </li>

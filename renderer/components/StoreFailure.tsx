@@ -5,6 +5,7 @@ import { listBackups, type ProjectBackup } from "../store/backups";
 import { deleteStore } from "../store/openStore";
 import { openAsNewProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
+import { describeBackupSummary } from "../../shared/backupSummary";
 import { formatBytes } from "../../shared/units";
 import { formatTime } from "./format";
 import { readBackup } from "./Backups";
@@ -53,7 +54,11 @@ export function StoreFailure({ message, store }: { message: string; store: Backu
       const snapshots = await Promise.all(latest.map((b) => readBackup(store, b)));
       await deleteStore();
       let first: string | null = null;
-      for (const snapshot of snapshots) first ??= (await openAsNewProject(snapshot)).projectId;
+      for (const snapshot of snapshots) {
+        // Every project is restored; the first one opens.
+        const { projectId } = await openAsNewProject(snapshot);
+        first ??= projectId;
+      }
       if (first) await switchProject(first);
       location.reload();
     } catch (err) {
@@ -78,7 +83,8 @@ export function StoreFailure({ message, store }: { message: string; store: Backu
           <ul className="sw-backups" aria-label="Latest backups">
             {latest.map((b) => (
               <li key={b.fileName}>
-                <span>
+                <span dir="auto">
+                  {b.summary ? `${b.summary.projectName}: ${describeBackupSummary(b.summary)}, ` : ""}
                   {formatTime(b.takenAt)} · {formatBytes(b.bytes)}
                 </span>
                 <button type="button" className="sw-button" onClick={() => void saveCopy(b)}>

@@ -1,3 +1,4 @@
+import { summarizeSnapshot, type BackupSummary } from "../../shared/backupSummary";
 import { compareSpans, type DocumentRecord } from "../../shared/model";
 import { mergeSnapshots, type MergeReport } from "../../shared/merge";
 import { encodeProjectFile, type ProjectSnapshot, type SnapshotDocument, type SnapshotSpan } from "../../shared/projectFile";
@@ -55,7 +56,13 @@ export function readSnapshot(projectId: string): Promise<ProjectSnapshot> {
 
 /** The project as `.spanwise` file bytes. */
 export async function projectFileBytes(projectId: string): Promise<Uint8Array> {
-  return encodeProjectFile(await readSnapshot(projectId), { appVersion: APP_VERSION, createdAt: Date.now() });
+  return (await projectFileWithSummary(projectId)).bytes;
+}
+
+/** The project as `.spanwise` file bytes, with what they hold (for a backup's summary), read at the same moment. */
+export async function projectFileWithSummary(projectId: string): Promise<{ bytes: Uint8Array; summary: BackupSummary }> {
+  const snapshot = await readSnapshot(projectId);
+  return { bytes: await encodeProjectFile(snapshot, { appVersion: APP_VERSION, createdAt: Date.now() }), summary: summarizeSnapshot(snapshot) };
 }
 
 /**

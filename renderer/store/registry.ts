@@ -9,6 +9,7 @@
 import { actorsById, mergeActors, renameActor, resolveActor, uniqueAliases } from "../../shared/coding/actors";
 import { findMentions, type Mention } from "../../shared/coding/mentions";
 import { labelAttributes, type ActorRecord } from "../../shared/coding/model";
+import { nestedMentionReasons, type NestingContext } from "../../shared/coding/nestedMentions";
 import { tombstone, type LabelDef, type SpanRecord } from "../../shared/model";
 import { newSpan, type NewSpan } from "../coding";
 import { db, projectDocuments } from "./db";
@@ -163,6 +164,8 @@ export interface MentionItem extends Mention {
   /** Up to `width` characters before and after, on one line; "…" where cut. */
   before: string;
   after: string;
+  /** Why it is offered unticked ("inside the actor span “…”", "inside a quote"), or absent. */
+  nested?: string;
 }
 
 /**
@@ -195,9 +198,11 @@ export function mentionContext(text: string, start: number, end: number, width =
 /**
  * Every mention of `actor`'s names and aliases not already tagged as it, in
  * `docId` (with its `text` when the caller has it) or, when `docId` is null,
- * in every document of the project, in document order.
+ * in every document of the project, in document order. With `nesting`,
+ * those inside a span of the label they would get, or inside a quote, say
+ * so in `nested`.
  */
-export async function findActorMentions(actor: ActorRecord, scope: { docId: string; text?: string } | null): Promise<MentionItem[]> {
+export async function findActorMentions(actor: ActorRecord, scope: { docId: string; text?: string } | null, nesting?: NestingContext): Promise<MentionItem[]> {
   const projectId = actor.projectId;
   const registry = await db.actors.where("projectId").equals(projectId).toArray();
   const documents = scope
@@ -208,9 +213,14 @@ export async function findActorMentions(actor: ActorRecord, scope: { docId: stri
     const text = scope?.text ?? (await db.texts.get(doc.id))?.text;
     if (text === undefined) continue;
     const spans = await documentSpans(doc.id);
-    for (const mention of findMentions(text, actor, spans, { registry })) {
-      items.push({ ...mention, key: `${doc.id}:${mention.start}:${mention.end}`, docId: doc.id, title: doc.title, ...mentionContext(text, mention.start, mention.end) });
-    }
+    const mentions = findMentions(text, actor, spans, { registry });
+    const reasons = nesting ? nestedMentionReasons(text, mentions, spans, nesting) : [];
+    mentions.forEach((mention, i) => {
+      const item: MentionItem = { ...mention, key: `${doc.id}:${mention.start}:${mention.end}`, docId: doc.id, title: doc.title, ...mentionContext(text, mention.start, mention.end) };
+      const nested = reasons[i];
+      if (nested) item.nested = nested;
+      items.push(item);
+    });
   }
   return items;
 }

@@ -1,5 +1,6 @@
 import { exportJsonlParts } from "../store/exportJsonl";
-import { projectFileBytes } from "../store/projectFiles";
+import type { BackupSummary } from "../../shared/backupSummary";
+import { projectFileWithSummary } from "../store/projectFiles";
 import type { WorkerJob, WorkerReply, WorkerRequest } from "./protocol";
 
 type Pending = { resolve(reply: WorkerReply): void; reject(err: Error): void };
@@ -87,8 +88,14 @@ async function inWorkerOrHere(request: WorkerJob, here: () => Promise<WorkerRepl
 
 /** A project as `.spanwise` bytes, encoded off the UI thread. */
 export async function projectFileInBackground(projectId: string): Promise<Uint8Array> {
-  const reply = await inWorkerOrHere({ kind: "projectFile", projectId }, async () => ({ id: 0, ok: true, bytes: await projectFileBytes(projectId) }));
-  return unwrap(reply, (r): r is Extract<WorkerReply, { bytes: Uint8Array }> => r.ok && "bytes" in r).bytes;
+  return (await projectFileWithSummaryInBackground(projectId)).bytes;
+}
+
+/** A project as `.spanwise` bytes with a summary of what they hold (for a backup), encoded off the UI thread. */
+export async function projectFileWithSummaryInBackground(projectId: string): Promise<{ bytes: Uint8Array; summary: BackupSummary }> {
+  const reply = await inWorkerOrHere({ kind: "projectFile", projectId }, async () => ({ id: 0, ok: true, ...(await projectFileWithSummary(projectId)) }));
+  const { bytes, summary } = unwrap(reply, (r): r is Extract<WorkerReply, { bytes: Uint8Array }> => r.ok && "bytes" in r);
+  return { bytes, summary };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { db } from "../store/db";
 import { blobSink, exportJsonlParts } from "../store/exportJsonl";
 import { fileSink, fileSinksAvailable } from "./fileSink";
-import { projectFileBytes } from "../store/projectFiles";
+import { projectFileWithSummary } from "../store/projectFiles";
 import type { WorkerReply, WorkerRequest } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -20,8 +20,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     opened ??= db.open();
     await opened;
     if (request.kind === "projectFile") {
-      const bytes = await projectFileBytes(request.projectId);
-      self.postMessage({ id: request.id, ok: true, bytes } satisfies WorkerReply, [bytes.buffer]);
+      const { bytes, summary } = await projectFileWithSummary(request.projectId);
+      self.postMessage({ id: request.id, ok: true, bytes, summary } satisfies WorkerReply, [bytes.buffer]);
     } else {
       // Into a file on disk where the private file storage allows, so memory does not grow with the dataset.
       const sink = fileSinksAvailable() ? await fileSink().catch(() => blobSink()) : blobSink();

@@ -1,3 +1,4 @@
+import type { BackupSummary } from "../../shared/backupSummary";
 import type { Share } from "../store/documents";
 
 /** Messages between the app and its project workers. An export may be split into shares of the documents, one worker each. */
@@ -7,6 +8,6 @@ export type WorkerRequest = { id: number; kind: "projectFile"; projectId: string
 export type WorkerJob = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, "id"> : never) : never;
 
 export type WorkerReply =
-  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: true; bytes: Uint8Array; summary: BackupSummary }
   | { id: number; ok: true; parts: Blob[]; documents: number }
   | { id: number; ok: false; message: string };

@@ -1,12 +1,10 @@
+import { fileStem, projectFileName } from "../../shared/fileNames";
 import type { Project } from "../../shared/model";
 import { PROJECT_FILE_FILTERS } from "../components/OpenProject";
 import { platform } from "../platform";
 import { exportJsonlInBackground, projectFileInBackground } from "../workers/client";
 
-/** Safe file name from a project name: no path separators or control characters. */
-export function fileStem(name: string): string {
-  return name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, "_").trim() || "spanwise";
-}
+export { fileStem };
 
 /** What a long file action reports while it runs and when it ends. */
 export interface ActionFeedback {
@@ -40,12 +38,12 @@ export function exportJsonl(project: Project, feedback: ActionFeedback): Promise
   });
 }
 
-/** Saves the whole project as a .spanwise file. */
-export function saveProjectFile(project: Project, feedback: ActionFeedback): Promise<void> {
+/** Saves the whole project as a .spanwise file named for the project, the annotator and the day. */
+export function saveProjectFile(project: Project, annotator: string, feedback: ActionFeedback): Promise<void> {
   return withBusy(feedback, "Saving the project file…", "The project file was not saved", async () => {
     const bytes = await projectFileInBackground(project.id);
     const result = await platform.saveFile({
-      suggestedName: `${fileStem(project.name)}.spanwise`,
+      suggestedName: projectFileName(project.name, annotator, new Date()),
       filters: PROJECT_FILE_FILTERS,
       mime: "application/zip",
       parts: [bytes],

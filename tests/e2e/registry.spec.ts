@@ -121,6 +121,45 @@ test("registry: add, tag all mentions in one undoable step, flag a shared alias,
   await expect(actorRow(page, "Amara N. Okafor")).toContainText("2 spans");
 });
 
+test("tag all mentions leaves those inside an actor span or a quote unticked, saying why, and tags them when ticked by hand", async ({ page }) => {
+  await importFiles(page, [fixture("alliance.txt")]);
+  await openDocument(page, "alliance");
+  for (const [needle, key] of [
+    ["Delegates of the Northern Alliance", "1"],
+    ['"The Northern Alliance will not accept another delay,"', "4"],
+  ] as const) {
+    await selectWithMouse(page, needle);
+    await page.keyboard.press(key);
+    await expectSaved(page);
+  }
+  await openRegistry(page);
+  await addActor(page, { name: "Northern Alliance" });
+  await actorRow(page, "Northern Alliance").getByRole("button", { name: "Tag all mentions" }).click();
+  const tagging = page.getByRole("dialog", { name: "Tag all mentions of “Northern Alliance”" });
+  const found = tagging.getByRole("list", { name: "Mentions found" }).getByRole("listitem");
+  await expect(found).toHaveCount(3);
+  await expect(found.nth(0)).toContainText("Inside the actor span “Delegates of the Northern Alliance”");
+  await expect(found.nth(1)).toContainText("Inside a quote");
+  await expect(found.nth(2)).not.toContainText("Inside");
+  await expect(found.nth(0).getByRole("checkbox")).not.toBeChecked();
+  await expect(found.nth(1).getByRole("checkbox")).not.toBeChecked();
+  await expect(found.nth(2).getByRole("checkbox")).toBeChecked();
+  await expect(tagging.getByText("1 of 3 mentions chosen")).toBeVisible();
+
+  // The one in the quote is the speaker's own organisation named in its words: the user ticks it.
+  await found.nth(1).getByRole("checkbox").check();
+  await tagging.getByRole("button", { name: "Tag 2 mentions" }).click();
+  await expect(tagging).toBeHidden();
+  await closeDialog(registry(page));
+  await expectSaved(page);
+  await expect.poll(() => spanRows(page)).toEqual([
+    "Actor: Delegates of the Northern Alliance",
+    "Quote: The Northern Alliance will not accept another delay",
+    "Actor: Northern Alliance",
+    "Actor: Northern Alliance",
+  ]);
+});
+
 test("labels: keys checked, a new label with attributes, remove a label keeping or removing its spans", async ({ page }) => {
   // A quote and a date, tagged with the default keys.
   await selectWithMouse(page, "We will not accept another delay");

@@ -74,7 +74,9 @@ test("header: one line at 1280 px, menus that work with the keyboard and show th
   // The shortcut works without the menu.
   const download = page.waitForEvent("download");
   await page.keyboard.press("Control+s");
-  expect((await download).suggestedFilename()).toBe("My project.spanwise");
+  // Named for the project, the annotator and the day, so a colleague sees whose work it is and from when.
+  const today = await page.evaluate(() => new Date().toLocaleDateString("sv-SE"));
+  expect((await download).suggestedFilename()).toBe(`My project – Ana – ${today}.spanwise`);
 });
 
 test("views are tabs: the events table takes the whole width, Escape goes back to reading", async ({ page }) => {
@@ -130,6 +132,42 @@ test("a narrow window: panels become drawers, the text keeps a readable width, n
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(page.getByRole("navigation", { name: "Documents" })).toBeVisible();
   await expect(page.locator(".sw-spanlist")).toBeVisible();
+});
+
+test("label badges stay whole at line ends in a narrow window, with annotator layers shown", async ({ page }) => {
+  await importFiles(page, [fixture("badges.txt")]);
+  await openDocument(page, "badges");
+  // Ana tags every "Okafor" at once; a second annotator's span makes the layers show ("ACTOR · AN").
+  await page.locator(".sw-header").getByRole("button", { name: "Actors", exact: true }).click();
+  const registry = page.getByRole("dialog", { name: "Actors" });
+  await registry.getByRole("button", { name: "New actor" }).click();
+  const form = page.getByRole("dialog", { name: "New actor" });
+  await form.getByLabel("Canonical name").fill("Okafor");
+  await form.getByRole("button", { name: "Add actor" }).click();
+  await registry.getByRole("button", { name: "Tag all mentions" }).click();
+  await page.getByRole("dialog", { name: "Tag all mentions of “Okafor”" }).getByRole("button", { name: "Tag 25 mentions" }).click();
+  await registry.getByRole("button", { name: "Close" }).click();
+  await expectSaved(page);
+  await page.getByRole("button", { name: "Annotator: Ana" }).click();
+  await page.getByRole("dialog", { name: "Change annotator name" }).getByLabel("Annotator name").fill("Dr Bea");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await selectWithMouse(page, "border talks");
+  await page.keyboard.press("2");
+  await expectSaved(page);
+
+  await page.setViewportSize({ width: 800, height: 600 });
+  const badges = page.locator(".ProseMirror .sw-badge");
+  await expect(badges).toHaveCount(26);
+  await expect(badges.first()).toHaveText("Actor · AN");
+  const layout = await page.locator(".ProseMirror").evaluate((root) => {
+    const all = [...root.querySelectorAll(".sw-badge")];
+    const lines = new Set(all.map((b) => Math.round(b.getBoundingClientRect().top)));
+    return { broken: all.filter((b) => b.getClientRects().length !== 1).map((b) => b.textContent), lines: lines.size };
+  });
+  // The badges are spread over many lines of the paragraph, so some end a line; none is split.
+  expect(layout.lines).toBeGreaterThan(8);
+  expect(layout.broken).toEqual([]);
+  expect(await wordsBrokenAcrossLines(page)).toEqual([]);
 });
 
 test("the keyboard cheat sheet opens with ? and lists the registry's commands with their keys", async ({ page }) => {
