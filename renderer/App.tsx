@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import { AnnotatorDialog } from "./components/AnnotatorDialog";
-import { StoreFailure } from "./components/StoreFailure";
 import { platform } from "./platform";
-import { startAutomaticBackups } from "./store/backups";
 import { requestPersistentStorage } from "./store/storage";
 import { db } from "./store/db";
 import { openStartProject } from "./store/projects";
@@ -14,6 +12,9 @@ import { history } from "./store/history";
 import { afterFirstPaint, readFirstScreen, type FirstScreen } from "./startup";
 import { Workspace } from "./Workspace";
 import { endFirstPaint } from "./firstPaint/handover";
+
+// Only when the store cannot be opened: its backups list and project-file reading are not needed to start.
+const StoreFailure = lazy(() => import("./components/StoreFailure").then((m) => ({ default: m.StoreFailure })));
 
 /** Opens the store and the last project, asks for the annotator's name on first start, then shows the workspace. */
 export function App() {
@@ -29,7 +30,12 @@ export function App() {
     if (failure) endFirstPaint();
   }, [failure]);
 
-  if (failure) return <StoreFailure message={failure} store={platform.backups} />;
+  if (failure)
+    return (
+      <Suspense fallback={<main className="sw-loading">{failure}</main>}>
+        <StoreFailure message={failure} store={platform.backups} />
+      </Suspense>
+    );
   if (!first) return <main className="sw-loading">Opening Spanwise…</main>;
   return <OpenApp first={first} />;
 }
@@ -72,13 +78,23 @@ function OpenApp({ first }: { first: FirstScreen }) {
   }, [annotator]);
   // Backups outside the store, every few minutes of work, and the request that the browser keep
   // the store (not evict it under storage pressure): neither is needed to show the first screen.
+  // The backups' code (project files, zip, schemas) is loaded then too, not at start.
   useEffect(() => {
     let stopBackups: (() => void) | undefined;
+    let stopped = false;
     const cancel = afterFirstPaint(() => {
       void requestPersistentStorage();
-      if (platform.backups) stopBackups = startAutomaticBackups(platform.backups, setProblem);
+      const store = platform.backups;
+      if (!store) return;
+      import("./store/backups").then(
+        ({ startAutomaticBackups }) => {
+          if (!stopped) stopBackups = startAutomaticBackups(store, setProblem);
+        },
+        (err: unknown) => setProblem(`Automatic backups could not start: ${err instanceof Error ? err.message : String(err)}`),
+      );
     });
     return () => {
+      stopped = true;
       cancel();
       stopBackups?.();
     };

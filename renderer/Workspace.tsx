@@ -14,7 +14,6 @@ import { db } from "./store/db";
 import { history } from "./store/history";
 import { useSetting } from "./store/settings";
 import { useProjectDocuments } from "./store/useProjectDocuments";
-import { exportProjectEvents } from "./workspace/eventFiles";
 import { Header } from "./workspace/Header";
 import { EventTypeDialog } from "./workspace/EventTypeDialog";
 import { EventsView, preloadLazyViews } from "./workspace/lazyViews";
@@ -108,7 +107,8 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
     pickProjectFile: projectPicker.pick,
     exportJsonl: () => (project ? exportJsonl(project, feedback) : Promise.resolve()),
     saveProject: () => (project ? saveProjectFile(project, annotator, feedback) : Promise.resolve()),
-    exportEvents: (format) => (project ? exportProjectEvents(project, format, feedback) : Promise.resolve()),
+    // Loaded when first used: event building, date parsing and CSV are not needed to start.
+    exportEvents: (format) => (project ? import("./workspace/eventFiles").then(({ exportProjectEvents }) => exportProjectEvents(project, format, feedback)) : Promise.resolve()),
   });
   const { commands, runById } = useCommands(labels, linkTypes, context);
   const keysOf = useCallback((id: string) => commands.find((c) => c.id === id)?.keys ?? [], [commands]);

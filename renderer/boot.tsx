@@ -1,16 +1,11 @@
 import "./startFirstScreen";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { config as zodConfig } from "zod";
 import { App } from "./App";
 import { platform } from "./platform";
 import { SecureAddressRequired } from "./pwa/SecureAddressRequired";
 import { UpdateNotice } from "./pwa/UpdateNotice";
 import { registerOfflineApp } from "./pwa/updates";
-
-// zod probes for eval-compiled validators with Function(""); the CSP forbids
-// eval, so tell zod not to try (it would only log a CSP violation).
-zodConfig({ jitless: true });
 
 // The desktop shell's own scheme is secure; a browser may have been pointed at plain http:// from another host.
 const secure = platform.kind === "desktop" || window.isSecureContext;

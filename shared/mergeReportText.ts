@@ -2,7 +2,7 @@
  * The merge report in words, the same in the app and the command line: for
  * each version in a conflict, what it was and whose change it is, at what time.
  */
-import type { SpanVersionSummary } from "./merge";
+import type { MergeReport, SpanVersionSummary } from "./merge";
 
 /** A time for a report: "2026-11-25 16:20:05.120 UTC" (both sides' clocks, compared as they are). */
 export function reportTime(ms: number): string {
@@ -21,4 +21,19 @@ export function describeSpanVersion(v: SpanVersionSummary): string {
   const what = v.deleted ? `the deletion of ${v.label} ${JSON.stringify(text)}` : `${v.label} ${JSON.stringify(text)}`;
   const who = changedBy === undefined ? `by ${annotator}` : `by ${annotator}, changed by ${changedBy}`;
   return `${what} ${who} at ${reportTime(v.updatedAt)}`;
+}
+
+/** The merge report in plain sentences, for the dialog that closes an Open project. */
+export function describeMergeReport(report: MergeReport): string[] {
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const lines = [
+    `${plural(report.documentsAdded, "document")} added`,
+    `${plural(report.spansAdded, "span")} added`,
+    `${plural(report.spansChanged, "span")} changed`,
+    `${plural(report.spansRemoved, "span")} removed`,
+    `${plural(report.conflicts.length, "conflict")} resolved`,
+  ];
+  if (report.tombstonesAdded) lines.push(`${plural(report.tombstonesAdded, "deletion")} carried over`);
+  if (report.labelsAdded) lines.push(`${plural(report.labelsAdded, "label")} added`);
+  return [...lines, ...report.notes];
 }

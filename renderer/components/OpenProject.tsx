@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { MergeReport } from "../../shared/merge";
-import { decodeProjectFile, type ProjectSnapshot } from "../../shared/projectFile";
-import { describeSpanVersion } from "../../shared/mergeReportText";
+import type { ProjectSnapshot } from "../../shared/projectFile";
+import { describeMergeReport, describeSpanVersion } from "../../shared/mergeReportText";
 import { platform } from "../platform";
 import type { IncomingProjectFile } from "../platform/platform";
 import { describeStoreError } from "../store/saveStatus";
-import { describeMergeReport, mergeIntoProject, openAsNewProject } from "../store/projectFiles";
 import { switchProject } from "../store/projects";
 import { Dialog, InfoDialog } from "./Dialog";
 import { openProjectFile, takeProjectFiles } from "./projectFileInbox";
@@ -40,6 +39,8 @@ export function ProjectFileOpener({ currentProject, notify, setBusy }: ProjectFi
   const read = async (file: IncomingProjectFile) => {
     setBusy(`Reading ${file.name}…`);
     try {
+      // Reading and writing project files (zip, schemas, merge) is loaded the first time a file comes, not at start.
+      const { decodeProjectFile } = await import("../../shared/projectFile");
       const result = await decodeProjectFile(file.bytes, file.name, {
         onProgress: (p) => setBusy(`Reading ${file.name}: ${p.stage} ${p.done} of ${p.total}`),
       });
@@ -90,6 +91,7 @@ export function ProjectFileOpener({ currentProject, notify, setBusy }: ProjectFi
     setStep(null);
     setBusy(`Opening ${fileName}…`);
     try {
+      const { openAsNewProject } = await import("../store/projectFiles");
       const opened = await openAsNewProject(snapshot);
       await switchProject(opened.projectId);
       notify(
@@ -109,6 +111,7 @@ export function ProjectFileOpener({ currentProject, notify, setBusy }: ProjectFi
     setStep(null);
     setBusy(`Merging ${fileName}…`);
     try {
+      const { mergeIntoProject } = await import("../store/projectFiles");
       const report = await mergeIntoProject(currentProject.id, snapshot);
       setStep({ kind: "report", fileName, into: currentProject.name, report });
     } catch (err) {

@@ -6,14 +6,15 @@ import type { SnapshotActor, SnapshotLink } from "../../shared/projectFile/snaps
 import { APP_VERSION } from "../version";
 import { db, projectDocuments } from "./db";
 import { saveStatus } from "./saveStatus";
-import { announceRemovedProject } from "./changes";
-import { addSpans, deleteProjectSpans, putSpans, SPAN_TABLES, spansOfDocuments, takeRev } from "./spans";
+import { PROJECT_TABLES, removeProjectRecords } from "./projectRecords";
+
+export { PROJECT_TABLES, removeProjectRecords } from "./projectRecords";
+import { addSpans, putSpans, spansOfDocuments, takeRev } from "./spans";
 import { putActors, putLinks } from "./writes";
 
 /** A document row as stored: the record plus any fields a newer version wrote. */
 type StoredDocument = DocumentRecord & { extra?: Record<string, unknown> };
 
-export const PROJECT_TABLES = () => [db.projects, db.documents, db.texts, ...SPAN_TABLES(), db.links, db.actors, db.projectExtras];
 
 function withoutRev<T extends { rev?: number }>(record: T): T {
   if (record.rev === undefined) return record;
@@ -146,19 +147,6 @@ async function insertProject(snapshot: ProjectSnapshot, projectId: string, name:
   }
 }
 
-/** Removes a project's records. Call inside a transaction over {@link PROJECT_TABLES}. */
-export async function removeProjectRecords(projectId: string): Promise<void> {
-  const docIds = await db.documents.where("projectId").equals(projectId).primaryKeys();
-  await db.texts.bulkDelete(docIds);
-  await db.documents.bulkDelete(docIds);
-  await deleteProjectSpans(projectId);
-  await db.links.where("projectId").equals(projectId).delete();
-  await db.actors.where("projectId").equals(projectId).delete();
-  await db.projectExtras.delete(projectId);
-  await db.projects.delete(projectId);
-  announceRemovedProject(projectId);
-}
-
 /**
  * Puts a project back as a backup had it, in one transaction: the current
  * records of that project are replaced, nothing else is touched.
@@ -208,17 +196,3 @@ export async function mergeIntoProject(projectId: string, incoming: ProjectSnaps
   );
 }
 
-/** The merge report in plain sentences, for the dialog that closes an Open project. */
-export function describeMergeReport(report: MergeReport): string[] {
-  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const lines = [
-    `${plural(report.documentsAdded, "document")} added`,
-    `${plural(report.spansAdded, "span")} added`,
-    `${plural(report.spansChanged, "span")} changed`,
-    `${plural(report.spansRemoved, "span")} removed`,
-    `${plural(report.conflicts.length, "conflict")} resolved`,
-  ];
-  if (report.tombstonesAdded) lines.push(`${plural(report.tombstonesAdded, "deletion")} carried over`);
-  if (report.labelsAdded) lines.push(`${plural(report.labelsAdded, "label")} added`);
-  return [...lines, ...report.notes];
-}

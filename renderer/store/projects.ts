@@ -1,7 +1,7 @@
 import { DEFAULT_LABELS, type Project } from "../../shared/model";
 import { db } from "./db";
 import { CURRENT_PROJECT_KEY, windowProject } from "./windowProject";
-import { PROJECT_TABLES, removeProjectRecords } from "./projectFiles";
+import { PROJECT_TABLES, removeProjectRecords } from "./projectRecords";
 import { saveStatus } from "./saveStatus";
 import { projectSpans } from "./spans";
 

@@ -2,7 +2,6 @@ import { fileStem, projectFileName } from "../../shared/fileNames";
 import type { Project } from "../../shared/model";
 import { PROJECT_FILE_FILTERS } from "../components/OpenProject";
 import { platform } from "../platform";
-import { exportJsonlInBackground, projectFileInBackground } from "../workers/client";
 
 export { fileStem };
 
@@ -27,6 +26,7 @@ async function withBusy(feedback: ActionFeedback, busy: string, failure: string,
 /** Exports the project's documents and spans as JSON Lines, built off the UI thread. */
 export function exportJsonl(project: Project, feedback: ActionFeedback): Promise<void> {
   return withBusy(feedback, "Exporting…", "The export failed", async () => {
+    const { exportJsonlInBackground } = await import("../workers/client");
     const { parts, documents: count } = await exportJsonlInBackground(project.id);
     const result = await platform.saveFile({
       suggestedName: `${fileStem(project.name)}.jsonl`,
@@ -41,6 +41,7 @@ export function exportJsonl(project: Project, feedback: ActionFeedback): Promise
 /** Saves the whole project as a .spanwise file named for the project, the annotator and the day. */
 export function saveProjectFile(project: Project, annotator: string, feedback: ActionFeedback): Promise<void> {
   return withBusy(feedback, "Saving the project file…", "The project file was not saved", async () => {
+    const { projectFileInBackground } = await import("../workers/client");
     const bytes = await projectFileInBackground(project.id);
     const result = await platform.saveFile({
       suggestedName: projectFileName(project.name, annotator, new Date()),

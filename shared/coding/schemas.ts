@@ -4,7 +4,7 @@
  * adds to a definition survive a round trip; what the values mean is checked
  * by validateCoding, which reports rather than refuses.
  */
-import { z } from "zod";
+import { z } from "../zod";
 import type { AttributeDef, LinkTypeDef } from "./model";
 
 const nonEmpty = z.string().min(1, { error: "must not be empty" });

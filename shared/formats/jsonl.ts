@@ -15,7 +15,7 @@
  * `attrs` and registry `actor`, what was left out of them in `problems`; a
  * document's `published_at` and `links` between its spans.
  */
-import { z } from "zod";
+import { z } from "../zod";
 import { liveSpans, type DocumentRecord, type SpanRecord } from "../model";
 import type { AttrValue, LinkRecord } from "../coding/model";
 import { createOffsetMap } from "../offsets";

@@ -3,7 +3,7 @@
  * parsed line, and the functions that build a line from an in-memory record.
  * Offsets here are code points; converting them is the caller's business.
  */
-import { z } from "zod";
+import { z } from "../zod";
 import { attributeDefsSchema, linkTypeDefsSchema } from "../coding/schemas";
 import type { ExtraFields } from "./snapshot";
 
