@@ -45,6 +45,8 @@ export interface AppContext extends CommandContext {
   exportJsonl(): Promise<void>;
   saveProject(): Promise<void>;
   exportEvents(format: EventFileFormat): Promise<void>;
+  /** Starts renaming a document in place in the document list (opening the list when it is a closed drawer). */
+  renameDocument(docId: string): void;
   /** Runs a store write: a failure is reported, never thrown. */
   report(write: Promise<unknown>): void;
 }

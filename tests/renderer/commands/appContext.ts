@@ -48,6 +48,7 @@ export function appContext(over: Partial<AppContext> & { linking?: boolean } = {
     dropPending: record("dropPending"),
     notify: record("notify"),
     open: record("open"),
+    renameDocument: record("renameDocument"),
     pickTextFiles: record("pickTextFiles"),
     pickProjectFile: record("pickProjectFile"),
     exportJsonl: async () => void calls.push("exportJsonl"),
