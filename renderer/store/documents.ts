@@ -81,7 +81,7 @@ export async function importTextFiles(
         const existingAll = await Promise.all(ready.map((item) => db.documents.where("[projectId+textHash]").equals([projectId, item.doc.textHash]).first()));
         for (const [k, item] of ready.entries()) {
           const existing = existingAll[k];
-          if (existing) problems.push(`"${item.doc.title}" was not imported: the same text is already in this project as "${existing.title}".`);
+          if (existing) problems.push(`"${item.doc.source ?? item.doc.title}" was not imported: the same text is already in this project as "${existing.title}".`);
           else fresh.push(item);
         }
         await db.documents.bulkAdd(fresh.map((f) => f.doc));
