@@ -20,7 +20,7 @@ interface DocumentListProps {
   report(write: Promise<unknown>): void;
 }
 
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 46;
 
 /**
  * The project's documents, filterable by title or file name and by status;

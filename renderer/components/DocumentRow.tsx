@@ -60,21 +60,18 @@ export const DocumentRow = memo(function DocumentRow({ doc, current, renaming, o
           )}
         </button>
       )}
-      <span className="sw-doc-spans" aria-label={spans === undefined ? "counting spans" : `${spans} ${spans === 1 ? "span" : "spans"}`} title="Spans in this document">
-        {spans ?? "…"}
+      <span className="sw-doc-meta">
+        <span className="sw-doc-spans" aria-label={spans === undefined ? "counting spans" : `${spans} ${spans === 1 ? "span" : "spans"}`} title="Spans in this document">
+          {spans ?? "…"}
+        </span>
+        <select className="sw-doc-status" aria-label={`Status of ${doc.title}`} value={status} onChange={(e) => onStatus(doc, e.target.value as DocumentStatus)}>
+          {DOCUMENT_STATUSES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
       </span>
-      <select
-        className="sw-doc-status"
-        aria-label={`Status of ${doc.title}`}
-        value={status}
-        onChange={(e) => onStatus(doc, e.target.value as DocumentStatus)}
-      >
-        {DOCUMENT_STATUSES.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
     </div>
   );
 });

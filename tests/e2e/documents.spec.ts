@@ -79,6 +79,11 @@ test("titles come from headlines, dates from datelines; the coder renames, sets 
   await page.keyboard.press("Alt+d");
   await expect(page.getByText("“Beirut talks stall” is marked done.")).toBeVisible();
   await expect(list(page).getByLabel("Status of Beirut talks stall")).toHaveValue("done");
+  // F2 while reading renames the open document, in the list.
+  await page.locator(".ProseMirror").focus();
+  await page.keyboard.press("F2");
+  await expect(list(page).getByLabel("New title for Beirut talks stall")).toBeFocused();
+  await page.keyboard.press("Escape");
   await page.getByLabel("Show documents").selectOption("Done");
   await expect(list(page).locator(".sw-doc-title")).toHaveText(["Beirut talks stall"]);
   await page.getByLabel("Show documents").selectOption("All");
