@@ -52,6 +52,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
   const [view, setViewNow] = useState<WorkspaceView>("reader");
   const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [listedIds, setListedIds] = useState<readonly string[] | null>(null);
   const { selectedSpanId, selectedSpan, selectSpan: setSelectedSpanId, selectedAt: spanSelectedAt } = useSpanSelection(spans);
   const reader = useRef<ReaderHandle>(null);
   const layout = useLayout();
@@ -99,6 +100,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
     spanSelectedAt: spanSelectedAt.current,
     link: { active: linking.linking !== null, current: linking.linking, start: linking.start, step: linking.step, accept: linking.accept, cancel: linking.cancel },
     documentIds: documents.map((d) => d.id),
+    listedIds,
     hasBackups: platform.backups !== null && platform.backups !== undefined,
     selectSpan: setSelectedSpanId,
     openDocument, showPending, dropPending, setView,
@@ -154,7 +156,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
         onCloseDrawer={layout.closeDrawer}
         documents={
           <DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} onOpen={openDocument}
-            renamingId={renamingId} onRenaming={setRenamingId} report={report} />
+            renamingId={renamingId} onRenaming={setRenamingId} onListed={setListedIds} report={report} />
         }
         side={
           reading ? (

@@ -33,6 +33,8 @@ export interface AppContext extends CommandContext {
   link: LinkModeControl;
   /** The documents in the list's order. */
   documentIds: readonly string[];
+  /** The documents the list shows while it is filtered (by status or title), in order; null when it shows all. */
+  listedIds: readonly string[] | null;
   view: WorkspaceView;
   setView(view: WorkspaceView): void;
   canUndo: boolean;

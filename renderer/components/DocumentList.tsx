@@ -16,6 +16,8 @@ interface DocumentListProps {
   /** The document whose title is being edited in place, if any (a double-click, F2, or the Rename document command). */
   renamingId: string | null;
   onRenaming(id: string | null): void;
+  /** Told the ids the list shows while it is filtered, in order, or null when it shows all: next and previous document follow what is shown. */
+  onListed(ids: readonly string[] | null): void;
   /** Runs a store write: a failure (a refused change) is reported, never thrown. */
   report(write: Promise<unknown>): void;
 }
@@ -27,7 +29,7 @@ const ROW_HEIGHT = 46;
  * only the rows in view are in the DOM. Re-rendered only when its own props
  * change, not on every key press in the reader.
  */
-export const DocumentList = memo(function DocumentList({ documents, total, complete, currentId, onOpen, renamingId, onRenaming, report }: DocumentListProps) {
+export const DocumentList = memo(function DocumentList({ documents, total, complete, currentId, onOpen, renamingId, onRenaming, onListed, report }: DocumentListProps) {
   const [filter, setFilter] = useState("");
   const [statusFilter, setStatusFilter] = useState<DocumentStatus | "all">("all");
   const filtering = filter.trim() !== "" || statusFilter !== "all";
@@ -47,6 +49,8 @@ export const DocumentList = memo(function DocumentList({ documents, total, compl
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+
+  useEffect(() => onListed(filtering ? shown.map((d) => d.id) : null), [filtering, shown, onListed]);
 
   // Renaming from the command may be of a row out of view: bring it in.
   useEffect(() => {

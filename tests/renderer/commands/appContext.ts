@@ -37,6 +37,7 @@ export function appContext(over: Partial<AppContext> & { linking?: boolean } = {
     suggestions: [],
     link: { active: linking ?? false, current: null, start: record("link.start"), step: record("link.step"), accept: record("link.accept"), cancel: record("link.cancel") },
     documentIds: ["d0", "d1", "d2"],
+    listedIds: null,
     view: "reader",
     setView: record("setView"),
     canUndo: true,

@@ -37,3 +37,24 @@ describe("document commands", () => {
     }
   });
 });
+
+describe("next and previous document in a filtered list", () => {
+  const docs = ["d0", "d1", "d2", "d3", "d4"];
+  const at = (id: string, listedIds: string[] | null) => appContext({ doc: { ...appContext().doc!, id }, documentIds: docs, listedIds });
+  const step = (key: "PageDown" | "PageUp", ctx: ReturnType<typeof appContext>) => {
+    void commandForKey(commands, press(key, { altKey: true }), ctx)?.run(ctx);
+    return ctx.calls.filter((c) => c.startsWith("openDocument"));
+  };
+
+  it("moves through the documents the list shows", () => {
+    expect(step("PageDown", at("d1", ["d1", "d3"]))).toEqual(["openDocument d3"]);
+    expect(step("PageUp", at("d3", ["d1", "d3"]))).toEqual(["openDocument d1"]);
+    expect(step("PageDown", at("d3", ["d1", "d3"]))).toEqual([]);
+  });
+
+  it("from a document the filter hides (just marked done), goes to the nearest shown one that way", () => {
+    expect(step("PageDown", at("d2", ["d0", "d4"]))).toEqual(["openDocument d4"]);
+    expect(step("PageUp", at("d2", ["d0", "d4"]))).toEqual(["openDocument d0"]);
+    expect(step("PageDown", at("d4", ["d0", "d1"]))).toEqual([]);
+  });
+});
