@@ -155,7 +155,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
         onToggle={layout.toggle}
         onCloseDrawer={layout.closeDrawer}
         documents={
-          <DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} onOpen={openDocument}
+          <DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} current={doc} onOpen={openDocument}
             renamingId={renamingId} onRenaming={setRenamingId} onListed={setListedIds} report={report} />
         }
         side={

@@ -12,6 +12,8 @@ interface DocumentListProps {
   /** Whether every document is loaded (filtering searches only loaded ones until then). */
   complete: boolean;
   currentId: string | null;
+  /** The open document as the store has it now (a live query), newer than the list's copy after a change. */
+  current: DocumentRecord | null;
   onOpen(id: string): void;
   /** The document whose title is being edited in place, if any (a double-click, F2, or the Rename document command). */
   renamingId: string | null;
@@ -29,19 +31,36 @@ const ROW_HEIGHT = 46;
  * only the rows in view are in the DOM. Re-rendered only when its own props
  * change, not on every key press in the reader.
  */
-export const DocumentList = memo(function DocumentList({ documents, total, complete, currentId, onOpen, renamingId, onRenaming, onListed, report }: DocumentListProps) {
+export const DocumentList = memo(function DocumentList({ documents, total, complete, currentId, current, onOpen, renamingId, onRenaming, onListed, report }: DocumentListProps) {
+  // What this window wrote, until the list (reloaded in chunks after a change) has it: the row shows
+  // it at once, and the next edit is made from it rather than from the version it replaced.
+  const [written, setWritten] = useState<ReadonlyMap<string, DocumentRecord>>(new Map());
+  const latest = useCallback(
+    (doc: DocumentRecord) => {
+      let newest = doc;
+      for (const other of [written.get(doc.id), current?.id === doc.id ? current : undefined]) if (other && (other.rev ?? 0) > (newest.rev ?? 0)) newest = other;
+      return newest;
+    },
+    [written, current],
+  );
+  const remember = useCallback(
+    (write: Promise<DocumentRecord>) =>
+      report(write.then((doc) => setWritten((before) => new Map(before).set(doc.id, doc)))),
+    [report],
+  );
   const [filter, setFilter] = useState("");
   const [statusFilter, setStatusFilter] = useState<DocumentStatus | "all">("all");
   const filtering = filter.trim() !== "" || statusFilter !== "all";
   const shown = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
-    if (!needle && statusFilter === "all") return documents;
-    return documents.filter(
+    const newest = written.size || current ? documents.map(latest) : documents;
+    if (!needle && statusFilter === "all") return newest;
+    return newest.filter(
       (d) =>
         (statusFilter === "all" || statusOf(d) === statusFilter) &&
         (!needle || d.title.toLocaleLowerCase().includes(needle) || (d.source?.toLocaleLowerCase().includes(needle) ?? false)),
     );
-  }, [documents, filter, statusFilter]);
+  }, [documents, filter, statusFilter, written, current, latest]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: filtering ? shown.length : Math.max(total, documents.length),
@@ -62,11 +81,11 @@ export const DocumentList = memo(function DocumentList({ documents, total, compl
   const onRename = useCallback(
     (doc: DocumentRecord, title: string | null) => {
       onRenaming(null);
-      if (title !== null && title.trim() !== doc.title) report(renameDocument(doc, title));
+      if (title !== null && title.trim() !== doc.title) remember(renameDocument(doc, title));
     },
-    [onRenaming, report],
+    [onRenaming, remember],
   );
-  const onStatus = useCallback((doc: DocumentRecord, status: DocumentStatus) => report(setDocumentStatus(doc, status)), [report]);
+  const onStatus = useCallback((doc: DocumentRecord, status: DocumentStatus) => remember(setDocumentStatus(doc, status)), [remember]);
 
   return (
     <nav className="sw-doclist" aria-label="Documents">

@@ -54,7 +54,7 @@ export function PublicationDate({ doc, onError }: { doc: DocumentRecord; onError
   const commit = () => {
     if (next === null || next === doc.publishedAt) return;
     setPublicationDate(doc, next).catch((err: unknown) =>
-      onError(isRefusedChange(err) ? `The publication date was not saved: ${err.message}` : `The publication date was not saved: ${String(err)}`),
+      onError(isRefusedChange(err) ? err.message : `The publication date was not saved: ${String(err)}`),
     );
   };
   return (
