@@ -51,6 +51,8 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
   const [busy, setBusy] = useState<string | null>(null);
   const [view, setViewNow] = useState<WorkspaceView>("reader");
   const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
+  const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [listedIds, setListedIds] = useState<readonly string[] | null>(null);
   const { selectedSpanId, selectedSpan, selectSpan: setSelectedSpanId, selectedAt: spanSelectedAt } = useSpanSelection(spans);
   const reader = useRef<ReaderHandle>(null);
   const layout = useLayout();
@@ -98,11 +100,16 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
     spanSelectedAt: spanSelectedAt.current,
     link: { active: linking.linking !== null, current: linking.linking, start: linking.start, step: linking.step, accept: linking.accept, cancel: linking.cancel },
     documentIds: documents.map((d) => d.id),
+    listedIds,
     hasBackups: platform.backups !== null && platform.backups !== undefined,
     selectSpan: setSelectedSpanId,
     openDocument, showPending, dropPending, setView,
     notify: (message) => notify(message),
     open: setDialog,
+    renameDocument: (id) => {
+      if (!layout.isOpen("documents")) layout.toggle("documents");
+      setRenamingId(id);
+    },
     pickTextFiles: importPicker.pick,
     pickProjectFile: projectPicker.pick,
     exportJsonl: () => (project ? exportJsonl(project, feedback) : Promise.resolve()),
@@ -151,7 +158,10 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
         isOpen={layout.isOpen}
         onToggle={layout.toggle}
         onCloseDrawer={layout.closeDrawer}
-        documents={<DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} onOpen={openDocument} />}
+        documents={
+          <DocumentList documents={documents} total={documentCount} complete={listComplete} currentId={open.docId} current={doc} onOpen={openDocument}
+            renamingId={renamingId} onRenaming={setRenamingId} onListed={setListedIds} report={report} />
+        }
         side={
           reading ? (
             <SidePanel doc={doc} text={text} labels={labels} linkTypes={linkTypes} allSpans={open.allSpans} spans={spans} links={open.links} actors={open.actorMap}

@@ -15,8 +15,11 @@
  * - Links between spans and registry actors are registers too, merged the
  *   same way by id (links re-pointed to the base's document). Merging two
  *   actors is an edit of both (see shared/coding/actors.ts), so it travels.
- * - A document's publication date: the base's; the incoming one where the
- *   base has none.
+ * - A document's title and status, as the coder set them, are a register:
+ *   the side with the later `updatedAt` wins (equal times: the greater
+ *   canonical JSON). The publication date goes with the winner, or comes from
+ *   the other side where the winner has none; the source file name is the
+ *   base's, or the incoming one where the base has none.
  * - The annotator is a field of the span: every annotator's spans stay theirs,
  *   and the layers of several people live side by side.
  * - Labels: the base's, then the incoming labels whose ids the base lacks;
@@ -38,6 +41,7 @@
 import { mergeRegister, unionDefinitions, type RecordCounts, type RegisterMerge } from "./coding/mergeRecords";
 import { spanVersionKey, spanVersionRules } from "./mergeSpan";
 import { compareStrings, stableStringify } from "./stableStringify";
+import type { DocumentRecord } from "./model";
 import type { ProjectSnapshot, SnapshotActor, SnapshotDocument, SnapshotLabel, SnapshotLink, SnapshotSpan } from "./projectFile/snapshot";
 
 /** What a conflict looked like on one side. `start`/`end` are UTF-16 offsets, as in the app. */
@@ -91,7 +95,7 @@ export interface RecordMergeReport extends RecordCounts {
 export interface MergeReport {
   /** Documents whose text the base did not have. */
   documentsAdded: number;
-  /** Base documents that took the incoming publication date, having none. */
+  /** Base documents that took the incoming title, status or publication date (a later rename, or a date the base lacked). */
   documentsUpdated: number;
   labelsAdded: number;
   /** Labels both had, to which the incoming side's attributes were added. */
@@ -121,7 +125,7 @@ export interface MergeReport {
 export interface MergeChanges {
   /** Documents added. */
   documents: SnapshotDocument[];
-  /** Base documents whose record changed (a publication date taken from the incoming side). */
+  /** Base documents whose record changed (a later title or status, a publication date taken from the incoming side). */
   documentUpdates: SnapshotDocument[];
   /** Spans added (tombstones included) or replaced by the incoming version. */
   spans: SnapshotSpan[];
@@ -219,15 +223,17 @@ function mergeDocuments(base: ProjectSnapshot, incoming: ProjectSnapshot, report
       byHash.set(target.doc.textHash, target);
       byId.set(id, target);
       report.documentsAdded++;
-    } else if (target.doc.publishedAt === undefined && entry.doc.publishedAt !== undefined) {
-      // The base's record wins, but a publication date it lacks is taken: relative dates need it.
-      const dated: SnapshotDocument = { ...target, doc: { ...target.doc, publishedAt: entry.doc.publishedAt } };
-      documents[positions.get(target.doc.id)!] = dated;
-      changes.documentUpdates.push(dated);
-      byHash.set(dated.doc.textHash, dated);
-      byId.set(dated.doc.id, dated);
-      report.documentsUpdated++;
-      target = dated;
+    } else {
+      const doc = mergedDocumentFields(target.doc, entry.doc);
+      if (doc !== target.doc) {
+        const updated: SnapshotDocument = { ...target, doc };
+        documents[positions.get(target.doc.id)!] = updated;
+        changes.documentUpdates.push(updated);
+        byHash.set(doc.textHash, updated);
+        byId.set(doc.id, updated);
+        report.documentsUpdated++;
+        target = updated;
+      }
     }
     incomingDocIds.set(entry.doc.id, target);
   }
@@ -248,6 +254,36 @@ function mergeDocuments(base: ProjectSnapshot, incoming: ProjectSnapshot, report
     hashOf: (record) => adoptedHash.get(record) ?? byId.get(record.docId)?.doc.textHash ?? `missing:${record.docId}`,
     docOf: (record) => find(record, byId),
   };
+}
+
+/** What the coder sets on a document, as one register's value: compared to settle a tie. */
+function documentEditKey(doc: DocumentRecord): string {
+  return stableStringify({ title: doc.title, status: doc.status ?? null, updatedAt: doc.updatedAt ?? null });
+}
+
+/**
+ * The base document `base` after merging `incoming`'s record of the same
+ * text, or `base` itself when nothing changes. Title and status follow the
+ * later edit (see the module comment); a publication date or source file
+ * name missing on the winning side is taken from the other.
+ */
+function mergedDocumentFields(base: DocumentRecord, incoming: DocumentRecord): DocumentRecord {
+  const baseTime = base.updatedAt ?? -Infinity;
+  const incomingTime = incoming.updatedAt ?? -Infinity;
+  const incomingWins = incomingTime > baseTime || (incomingTime === baseTime && incoming.updatedAt !== undefined && documentEditKey(incoming) > documentEditKey(base));
+  const [winner, other] = incomingWins ? [incoming, base] : [base, incoming];
+  const merged: DocumentRecord = { ...base, title: winner.title };
+  setOptional(merged, "status", winner.status);
+  setOptional(merged, "updatedAt", winner.updatedAt);
+  setOptional(merged, "publishedAt", winner.publishedAt ?? other.publishedAt);
+  setOptional(merged, "source", base.source ?? incoming.source);
+  const fields = (d: DocumentRecord) => stableStringify({ title: d.title, status: d.status, updatedAt: d.updatedAt, publishedAt: d.publishedAt, source: d.source });
+  return fields(merged) === fields(base) ? base : merged;
+}
+
+function setOptional<K extends "status" | "updatedAt" | "publishedAt" | "source">(doc: DocumentRecord, key: K, value: DocumentRecord[K]): void {
+  if (value === undefined) delete doc[key];
+  else doc[key] = value;
 }
 
 /** Spans, matched by id and settled by the per-span rule (shared/mergeSpan.ts); each difference is reported. */

@@ -33,6 +33,7 @@ export function describeMergeReport(report: MergeReport): string[] {
     `${plural(report.spansRemoved, "span")} removed`,
     `${plural(report.conflicts.length, "conflict")} resolved`,
   ];
+  if (report.documentsUpdated) lines.push(`${plural(report.documentsUpdated, "document")} renamed, marked or dated`);
   if (report.tombstonesAdded) lines.push(`${plural(report.tombstonesAdded, "deletion")} carried over`);
   if (report.labelsAdded) lines.push(`${plural(report.labelsAdded, "label")} added`);
   return [...lines, ...report.notes];

@@ -54,6 +54,28 @@ export interface DocumentRecord {
    * the user. Relative dates in the text ("on Thursday") are read against it.
    */
   publishedAt?: string;
+  /** The name of the file the text was imported from ("000_bc1e5b86ce48cb8e.txt"), when it came from one; the title is the headline. */
+  source?: string;
+  /** How far the coder has got with the document, as they set it; absent means "new". */
+  status?: DocumentStatus;
+  /** When the coder last renamed the document or set its status or publication date (epoch ms); absent: never. A merge keeps the later. */
+  updatedAt?: number;
+  /** The local store's revision of this record, as on {@link SpanRecord.rev}: never written to files. */
+  rev?: number;
+}
+
+/** Where the coder is with a document: they set it, from the document list or by a key. */
+export type DocumentStatus = "new" | "in-progress" | "done";
+
+export const DOCUMENT_STATUSES: readonly { id: DocumentStatus; name: string }[] = [
+  { id: "new", name: "New" },
+  { id: "in-progress", name: "In progress" },
+  { id: "done", name: "Done" },
+];
+
+/** A document's status, "new" when it has none. */
+export function statusOf(doc: Pick<DocumentRecord, "status">): DocumentStatus {
+  return doc.status ?? "new";
 }
 
 export interface DocumentText {

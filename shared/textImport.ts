@@ -104,7 +104,8 @@ export function titleFromFileName(fileName: string): string {
   return title === "" ? "Untitled" : title;
 }
 
-function baseName(fileName: string): string {
+/** The last part of a path, after either kind of slash. */
+export function baseName(fileName: string): string {
   return fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1);
 }
 

@@ -22,7 +22,7 @@ export function formatMergeReport(report: MergeReport, base: string, incoming: s
   ];
   // Event coding: listed only when the files have any, so a merge of plain projects reads as before.
   const coding: [string, number][] = [
-    ["documents dated", report.documentsUpdated],
+    ["documents updated", report.documentsUpdated],
     ["labels extended", report.labelsChanged],
     ["links added", report.links.added],
     ["links changed", report.links.changed],

@@ -33,6 +33,8 @@ export interface AppContext extends CommandContext {
   link: LinkModeControl;
   /** The documents in the list's order. */
   documentIds: readonly string[];
+  /** The documents the list shows while it is filtered (by status or title), in order; null when it shows all. */
+  listedIds: readonly string[] | null;
   view: WorkspaceView;
   setView(view: WorkspaceView): void;
   canUndo: boolean;
@@ -45,6 +47,8 @@ export interface AppContext extends CommandContext {
   exportJsonl(): Promise<void>;
   saveProject(): Promise<void>;
   exportEvents(format: EventFileFormat): Promise<void>;
+  /** Starts renaming a document in place in the document list (opening the list when it is a closed drawer). */
+  renameDocument(docId: string): void;
   /** Runs a store write: a failure is reported, never thrown. */
   report(write: Promise<unknown>): void;
 }

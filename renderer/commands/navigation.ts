@@ -1,11 +1,23 @@
 import type { Command } from "./command";
 import type { AppContext } from "./context";
 
-/** The document `by` places from the open one in the list, or null at either end. */
+/**
+ * The document `by` places from the open one in the list as it is shown
+ * (filtered by status or title, or whole), or null at either end. When the
+ * open document is filtered out of the list (the coder just marked it done
+ * while the list shows new ones), the nearest shown one that way.
+ */
 function neighbour(ctx: AppContext, by: number): string | null {
-  if (!ctx.doc) return ctx.documentIds[0] ?? null;
-  const at = ctx.documentIds.indexOf(ctx.doc.id);
-  return at < 0 ? null : (ctx.documentIds[at + by] ?? null);
+  const shown = ctx.listedIds ?? ctx.documentIds;
+  if (!ctx.doc) return shown[0] ?? null;
+  const at = shown.indexOf(ctx.doc.id);
+  if (at >= 0) return shown[at + by] ?? null;
+  const all = ctx.documentIds;
+  const from = all.indexOf(ctx.doc.id);
+  if (from < 0 || ctx.listedIds === null) return null;
+  const listed = new Set(shown);
+  for (let i = from + by; i >= 0 && i < all.length; i += by) if (listed.has(all[i]!)) return all[i]!;
+  return null;
 }
 
 const openNeighbour = (by: number) => (ctx: AppContext) => {

@@ -3,6 +3,7 @@ import type { LabelDef } from "../../shared/model";
 import type { Command, CommandMenu } from "./command";
 import type { AppContext } from "./context";
 import { linkCommands, linkModeCommands, tagAndLinkCommands } from "./linking";
+import { documentCommands } from "./documents";
 import { navigationCommands } from "./navigation";
 import { exportCommands, helpCommands, projectCommands } from "./project";
 import { labelCommands, spanCommands } from "./tagging";
@@ -21,6 +22,7 @@ export function workspaceCommands(labels: readonly LabelDef[], linkTypes: readon
     ...linkCommands(linkTypes),
     ...spanCommands,
     ...navigationCommands,
+    ...documentCommands,
     ...projectCommands,
     ...exportCommands,
     ...helpCommands,
@@ -41,5 +43,5 @@ export function menuOf<C>(commands: readonly Command<C>[], menu: CommandMenu): C
 
 /** Keys that commands other than the labels' own use: a label cannot take them. */
 export const APP_KEYS: ReadonlySet<string> = new Set(
-  [...linkModeCommands, ...spanCommands, ...navigationCommands, ...projectCommands, ...exportCommands, ...helpCommands].flatMap((c) => c.keys ?? []).filter((k) => !k.includes("+") || k === "+"),
+  [...linkModeCommands, ...spanCommands, ...navigationCommands, ...documentCommands, ...projectCommands, ...exportCommands, ...helpCommands].flatMap((c) => c.keys ?? []).filter((k) => !k.includes("+") || k === "+"),
 );

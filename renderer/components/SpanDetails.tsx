@@ -2,12 +2,16 @@ import { useEffect, useState } from "react";
 import { formatTime } from "./format";
 import { attrValue, attrValueProblem } from "../../shared/coding/attributes";
 import { resolveActor } from "../../shared/coding/actors";
-import { normalizeDate } from "../../shared/coding/dates";
+import { isMonthDay, normalizeDate } from "../../shared/coding/dates";
 import { linkProblem, linkTypesFrom } from "../../shared/coding/links";
 import { allowedOptions, labelAttributes, type ActorRecord, type AttrValue, type AttributeDef, type LinkRecord, type LinkTypeDef } from "../../shared/coding/model";
 import type { ActorSuggestion } from "../../shared/coding/names";
 import type { DocumentRecord, LabelDef, SpanRecord } from "../../shared/model";
 import { SpanNesting } from "./SpanNesting";
+import { focusPublicationDate } from "./PublicationDate";
+
+/** Some full publication date: a date span readable against it waits only for the document's own. */
+const ANY_DAY = "2001-06-15";
 
 interface SpanDetailsProps {
   span: SpanRecord;
@@ -188,7 +192,18 @@ function AttributeField({ def, span, spanText, doc, actors, suggestions, onChang
                 </button>
               )
             ) : (
-              read.problem
+              <>
+                {read.problem}
+                {/* A relative date waits for the publication date (or its year): take the user to that field. */}
+                {(doc.publishedAt === undefined || isMonthDay(doc.publishedAt)) && normalizeDate(spanText, ANY_DAY).ok && (
+                  <>
+                    {" "}
+                    <button type="button" className="sw-linkto" onClick={() => focusPublicationDate(doc.id)}>
+                      {doc.publishedAt === undefined ? "Set the publication date" : "Set the year of publication"}
+                    </button>
+                  </>
+                )}
+              </>
             )}
           </span>
         </>

@@ -1,10 +1,12 @@
-import type { DocumentRecord, SpanRecord } from "../../shared/model";
-import { decodeTextFile } from "../../shared/textImport";
+import type { DocumentRecord, DocumentStatus, SpanRecord } from "../../shared/model";
+import { baseName, decodeTextFile } from "../../shared/textImport";
+import { headlineOf } from "../../shared/headline";
 import { sha256Hex } from "../../shared/hash";
 import { extractPublicationDate } from "../../shared/coding/publication";
 import { db, projectDocuments } from "./db";
 import { saveStatus } from "./saveStatus";
-import { spansOfDocuments } from "./spans";
+import { spansOfDocuments, takeRev } from "./spans";
+import { RefusedChange } from "./writes";
 
 export interface IncomingFile {
   name: string;
@@ -56,7 +58,19 @@ export async function importTextFiles(
       // Strictly increasing, so the list keeps the order the files were given in.
       const now = (lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1));
       ready.push({
-        doc: withPublicationDate({ id: crypto.randomUUID(), projectId, title: decoded.title, textHash, length: decoded.text.length, createdAt: now }, decoded.text),
+        doc: withPublicationDate(
+          {
+            id: crypto.randomUUID(),
+            projectId,
+            // The headline names the article as a coder knows it; the file's name is kept as its source.
+            title: headlineOf(decoded.text) ?? decoded.title,
+            source: baseName(decoded.fileName),
+            textHash,
+            length: decoded.text.length,
+            createdAt: now,
+          },
+          decoded.text,
+        ),
         text: decoded.text,
       });
     }
@@ -67,7 +81,7 @@ export async function importTextFiles(
         const existingAll = await Promise.all(ready.map((item) => db.documents.where("[projectId+textHash]").equals([projectId, item.doc.textHash]).first()));
         for (const [k, item] of ready.entries()) {
           const existing = existingAll[k];
-          if (existing) problems.push(`"${item.doc.title}" was not imported: the same text is already in this project as "${existing.title}".`);
+          if (existing) problems.push(`"${item.doc.source ?? item.doc.title}" was not imported: the same text is already in this project as "${existing.title}".`);
           else fresh.push(item);
         }
         await db.documents.bulkAdd(fresh.map((f) => f.doc));
@@ -141,17 +155,51 @@ function withPublicationDate(doc: DocumentRecord, text: string): DocumentRecord 
   return found ? { ...doc, publishedAt: found.value } : doc;
 }
 
-/** Sets or clears a document's publication date. */
-export async function setPublicationDate(docId: string, publishedAt: string | undefined): Promise<void> {
-  await saveStatus.track(() =>
-    db.transaction("rw", db.documents, db.projects, async () => {
-      const doc = await db.documents.get(docId);
-      if (!doc) return;
-      const next: DocumentRecord = { ...doc };
-      if (publishedAt === undefined) delete next.publishedAt;
-      else next.publishedAt = publishedAt;
-      await db.documents.put(next);
-      await db.projects.update(doc.projectId, { updatedAt: Date.now() });
+/** Sets or clears the publication date of `doc` (as the user saw it): "YYYY-MM-DD", or "--MM-DD" while the year is unknown. */
+export function setPublicationDate(doc: DocumentRecord, publishedAt: string | undefined): Promise<DocumentRecord> {
+  return editDocument(doc, (next) => {
+    if (publishedAt === undefined) delete next.publishedAt;
+    else next.publishedAt = publishedAt;
+  });
+}
+
+/** Renames `doc` (as the user saw it). An empty title is refused: the list and exports name documents by it. */
+export function renameDocument(doc: DocumentRecord, title: string): Promise<DocumentRecord> {
+  const trimmed = title.replace(/\s+/gu, " ").trim();
+  if (trimmed === "") return Promise.reject(new RefusedChange("A document needs a title; the name was not changed."));
+  return editDocument(doc, (next) => {
+    next.title = trimmed;
+  });
+}
+
+/** Sets where the coder is with `doc` (as the user saw it). */
+export function setDocumentStatus(doc: DocumentRecord, status: DocumentStatus): Promise<DocumentRecord> {
+  return editDocument(doc, (next) => {
+    if (status === "new") delete next.status;
+    else next.status = status;
+  });
+}
+
+/**
+ * Writes a change to a document's record, only if the store still holds the
+ * version `before` the user saw (compare-and-set on `rev`, as spans, links
+ * and actors are written in writes.ts); otherwise nothing is written and a
+ * {@link RefusedChange} says so. The record gets a new `rev` and `updatedAt`;
+ * so does its project (backups look for changed projects by it).
+ */
+async function editDocument(before: DocumentRecord, change: (next: DocumentRecord) => void): Promise<DocumentRecord> {
+  return saveStatus.track(() =>
+    db.transaction("rw", db.documents, db.projects, db.counters, async () => {
+      const stored = await db.documents.get(before.id);
+      if (!stored) throw new RefusedChange("The document was deleted in another window; the change was not saved.");
+      if (stored.rev !== before.rev) throw new RefusedChange(`“${stored.title}” was changed in another window or by a merge since; the change was not saved.`);
+      const next: DocumentRecord = { ...stored };
+      change(next);
+      const now = Date.now();
+      const written = { ...next, updatedAt: Math.max(now, (stored.updatedAt ?? 0) + 1), rev: await takeRev() };
+      await db.documents.put(written);
+      await db.projects.update(stored.projectId, { updatedAt: now });
+      return written;
     }),
   );
 }

@@ -31,7 +31,7 @@ export async function snapshotIn(projectId: string): Promise<ProjectSnapshot> {
   if (!project) throw new Error("The project is no longer in the store.");
   const rows: StoredDocument[] = await projectDocuments(db, projectId).toArray();
   const texts = await db.texts.bulkGet(rows.map((d) => d.id));
-  const documents = rows.map(({ extra, ...doc }, i): SnapshotDocument => {
+  const documents = rows.map(({ extra, rev: _rev, ...doc }, i): SnapshotDocument => {
     const text = texts[i]?.text;
     if (text === undefined) throw new Error(`The text of "${doc.title}" is missing from the store.`);
     return extra ? { doc, text, extra } : { doc, text };
@@ -179,9 +179,9 @@ export async function mergeIntoProject(projectId: string, incoming: ProjectSnaps
         await db.documents.bulkPut(changes.documents.map((d) => documentRow(d, projectId)));
         await db.texts.bulkPut(changes.documents.map((d) => ({ docId: d.doc.id, text: d.text })));
       }
-      if (changes.documentUpdates.length) await db.documents.bulkPut(changes.documentUpdates.map((d) => documentRow(d, projectId)));
       // New revisions: an undo in any window of an edit the merge replaced is refused, not applied over it.
       const rev = await takeRev();
+      if (changes.documentUpdates.length) await db.documents.bulkPut(changes.documentUpdates.map((d) => ({ ...documentRow(d, projectId), rev })));
       await putSpans(changes.spans.map((s) => ({ ...s, projectId })), rev);
       await putLinks(changes.links.map((l) => ({ ...l, projectId })), rev);
       await putActors(changes.actors.map((a) => ({ ...a, projectId })), rev);

@@ -10,21 +10,27 @@
  * publication ("Thursday" in Tuesday's paper is last Thursday), and a month
  * and day without a year take the year that puts them closest to publication.
  *
+ * A publication date may be known only by its month and day ("--03-03", the
+ * ISO 8601 form for a day of any year), from a dateline without a year
+ * ("BEIRUT, March 3 —"). Then a month and day in the text ("March 3") is read
+ * as a month and day too ("--03-03", granularity "month-day"), while a
+ * weekday or "yesterday" waits for the year.
+ *
  * chrono-node is told the reference time and a UTC offset of 0, so results do
  * not depend on the machine's time zone.
  */
 import * as chrono from "chrono-node";
 
-export type DateGranularity = "day" | "month" | "year" | "range";
+export type DateGranularity = "day" | "month" | "year" | "range" | "month-day";
 
 export interface NormalizedDate {
   ok: true;
-  /** The ISO 8601 value: "2022-05-06", "2022-06", "2022" or "2022-05-04/2022-05-06". */
+  /** The ISO 8601 value: "2022-05-06", "2022-06", "2022", "2022-05-04/2022-05-06", or "--05-06" (a month and day, year unknown). */
   value: string;
   granularity: DateGranularity;
-  /** First day covered, "YYYY-MM-DD" (for sorting and filtering). */
+  /** First day covered, "YYYY-MM-DD" (for sorting and filtering); a month-day's own value, "--MM-DD". */
   first: string;
-  /** Last day covered, "YYYY-MM-DD". */
+  /** Last day covered, "YYYY-MM-DD"; a month-day's own value. */
   last: string;
 }
 
@@ -53,7 +59,11 @@ export function normalizeDate(text: string, publishedAt?: string, options: Norma
   const trimmed = text.trim();
   if (trimmed === "") return { ok: false, problem: "There is no text to read a date from." };
   let reference: Day | undefined;
-  if (publishedAt !== undefined && publishedAt !== "") {
+  let monthDay: [number, number] | undefined;
+  if (publishedAt !== undefined && isMonthDay(publishedAt)) {
+    monthDay = parseMonthDay(publishedAt);
+    if (!monthDay) return { ok: false, problem: `The publication date "${publishedAt}" is not a day of the year (--MM-DD).` };
+  } else if (publishedAt !== undefined && publishedAt !== "") {
     reference = parseIsoDay(publishedAt.slice(0, 10));
     if (!reference) return { ok: false, problem: `The publication date "${publishedAt}" is not a calendar date (YYYY-MM-DD).` };
   }
@@ -67,6 +77,11 @@ export function normalizeDate(text: string, publishedAt?: string, options: Norma
     // moves when the reference moves was relative ("Thursday", "yesterday").
     const moved = readWithChrono(trimmed, [2011, 2, 20], options);
     if (!moved || moved.value !== read.value) {
+      if (monthDay) {
+        const sameDay = readMonthDay(trimmed, options);
+        if (sameDay) return sameDay;
+        return { ok: false, problem: `"${trimmed}" is relative to when the text was published, and the year it was published is unknown; set the year of the publication date first.` };
+      }
       return { ok: false, problem: `"${trimmed}" is relative to when the text was published; set the document's publication date first.` };
     }
   }
@@ -113,6 +128,35 @@ function readComponents(components: chrono.ParsedComponents, matched: string, re
   return { day: [year, month, day], precision: "day" };
 }
 
+/**
+ * A month and day without a year ("March 3", "3 March"), as "--MM-DD"; undefined
+ * for anything else (a weekday, a range, a month alone, a relative day).
+ */
+function readMonthDay(text: string, options: NormalizeDateOptions): NormalizedDate | undefined {
+  const parser = options.dayFirst ? chrono.en.GB : chrono.casual;
+  const results = parser.parse(text, { instant: new Date(Date.UTC(2001, 5, 15, 12)), timezone: 0 }, { forwardDate: false });
+  if (results.length !== 1 || results[0]!.end) return undefined;
+  const { start } = results[0]!;
+  if (!start.isCertain("month") || !start.isCertain("day") || start.isCertain("year") || start.isCertain("weekday")) return undefined;
+  const value = `--${pad(start.get("month")!)}-${pad(start.get("day")!)}`;
+  return { ok: true, value, granularity: "month-day", first: value, last: value };
+}
+
+/** Whether `value` is written as a month and day without a year, "--MM-DD" (whether or not that day exists). */
+export function isMonthDay(value: string): boolean {
+  return /^--\d{2}-\d{2}$/.test(value);
+}
+
+/** "--MM-DD" as [month, day] of a day that exists in some year (29 February included), or undefined. */
+export function parseMonthDay(value: string): [number, number] | undefined {
+  const m = /^--(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  // 2000 was a leap year: every day of the year exists in it.
+  return parseIsoDay(`2000-${m[1]}-${m[2]}`) ? [month, day] : undefined;
+}
+
 /** A lone year ("2021", "in 2021") or two ("from 2019 to 2021"), which chrono does not read as dates. */
 function readYears(text: string): NormalizedDate | undefined {
   const years = [...text.matchAll(/(?<![\d.,])(1[0-9]{3}|20[0-9]{2}|2100)(?![\d.,]*\d)/g)].map((m) => Number(m[1]));
@@ -136,10 +180,11 @@ function range(start: { day: Day; precision: Precision }, end: { day: Day; preci
 
 /**
  * Reads a stored date value back: what {@link normalizeDate} writes, or what a
- * user typed in its place. Undefined when it is not one of the four forms, names
+ * user typed in its place. Undefined when it is not one of the five forms, names
  * a day that does not exist, or is an interval that ends before it starts.
  */
 export function parseDateValue(value: string): NormalizedDate | undefined {
+  if (isMonthDay(value)) return parseMonthDay(value) && { ok: true, value, granularity: "month-day", first: value, last: value };
   const parts = value.split("/");
   if (parts.length > 2) return undefined;
   const points = parts.map(parsePoint);

@@ -27,7 +27,7 @@ export interface EventJson {
   date: string | null;
   /** The end of a range, else null. */
   enddate: string | null;
-  date_granularity: "day" | "month" | "year" | "range" | null;
+  date_granularity: "day" | "month" | "year" | "range" | "month-day" | null;
   /** Source actors. */
   actor: PloverActor[];
   /** Target actors. */

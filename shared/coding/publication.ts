@@ -2,13 +2,16 @@
  * A document's publication date, when its first lines say it: a labelled
  * line ("Published: 2022-05-10", "Posted on May 10, 2022") or a short line
  * that is mostly a full date (a byline or dateline: "May 10, 2022",
- * "Tuesday 10 May 2022 | By Jane Doe"). Only full dates with a year count;
- * "Updated" and "Accessed" lines are not publication dates.
+ * "Tuesday 10 May 2022 | By Jane Doe"). A full date with a year wins; failing
+ * one, a dateline or labelled line with a month and day but no year
+ * ("BEIRUT, March 3 —") gives the day without the year, "--03-03", kept
+ * until someone knows the year. "Updated" and "Accessed" lines are not
+ * publication dates.
  */
 import * as chrono from "chrono-node";
 
 export interface PublicationDate {
-  /** "YYYY-MM-DD". */
+  /** "YYYY-MM-DD", or "--MM-DD" when the text gives no year. */
   value: string;
   /** UTF-16 offsets of the date's text in the document, half-open. */
   start: number;
@@ -40,17 +43,33 @@ export function extractPublicationDate(text: string): PublicationDate | undefine
     offset += line.length + 1;
   }
   let unlabelled: PublicationDate | undefined;
+  let yearless: PublicationDate | undefined;
   for (const line of lines) {
     if (NOT_PUBLICATION.test(line.text)) continue;
     const label = LABEL.exec(line.text);
     if (label) {
-      const found = fullDate(line.text.slice(label[0].length), line.offset + label[0].length, true);
+      const rest = line.text.slice(label[0].length);
+      const found = fullDate(rest, line.offset + label[0].length, true);
       if (found) return found;
+      yearless ??= monthDay(rest, line.offset + label[0].length, true);
       continue;
     }
     if (!unlabelled && (line.text.trim().length <= MAX_UNLABELLED_LINE || DATELINE.test(line.text))) unlabelled = fullDate(line.text, line.offset, false);
+    if (!yearless && DATELINE.test(line.text)) yearless = monthDay(line.text, line.offset, false);
   }
-  return unlabelled;
+  return unlabelled ?? yearless;
+}
+
+/** A month and day stated without a year in `text` ("March 3"), as "--MM-DD"; placed like {@link fullDate}. */
+function monthDay(text: string, offset: number, labelled: boolean): PublicationDate | undefined {
+  const [result] = chrono.strict.parse(text, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 });
+  if (!result) return undefined;
+  const { start } = result;
+  if (start.isCertain("year") || !start.isCertain("month") || !start.isCertain("day")) return undefined;
+  if (!labelled && result.index > 40) return undefined;
+  const value = `--${String(start.get("month")).padStart(2, "0")}-${String(start.get("day")).padStart(2, "0")}`;
+  const matched = result.text.trimEnd();
+  return { value, start: offset + result.index, end: offset + result.index + matched.length };
 }
 
 /** A date with day, month and year all stated in `text`; unlabelled, it must start the line or follow a short lead ("GAZA CITY,"). */

@@ -10,7 +10,7 @@ import { FORBIDDEN_JSON_KEYS } from "../safeJson";
 import type { LabelDef, SpanRecord } from "../model";
 import { actorsById, resolveActor, sharedAliases } from "./actors";
 import { attrValueProblem } from "./attributes";
-import { normalizeDate, parseDateValue } from "./dates";
+import { isMonthDay, normalizeDate, parseDateValue, parseMonthDay } from "./dates";
 import { linkProblem } from "./links";
 import { ATTRIBUTE_TYPES, labelAttributes, projectLinkTypes, type AttributeDef, type CodingSource, type LinkTypeDef } from "./model";
 
@@ -67,7 +67,10 @@ export function validateCoding(source: CodingSource, options: ValidateCodingOpti
   checkLinkTypes(linkTypes, labels, problems);
 
   for (const { doc } of source.documents) {
-    if (doc.publishedAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(doc.publishedAt.slice(0, 10))) {
+    if (doc.publishedAt !== undefined && isMonthDay(doc.publishedAt)) {
+      // A day known without its year ("--03-03"), kept until the year is known.
+      if (!parseMonthDay(doc.publishedAt)) problems.push({ kind: "published-at", docId: doc.id, message: `"${doc.title}": the publication date "${doc.publishedAt}" does not exist.` });
+    } else if (doc.publishedAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(doc.publishedAt.slice(0, 10))) {
       problems.push({ kind: "published-at", docId: doc.id, message: `"${doc.title}": the publication date "${doc.publishedAt}" is not a calendar date (YYYY-MM-DD).` });
     } else if (doc.publishedAt !== undefined && !parseDateValue(doc.publishedAt.slice(0, 10))) {
       problems.push({ kind: "published-at", docId: doc.id, message: `"${doc.title}": the publication date "${doc.publishedAt}" does not exist.` });

@@ -49,7 +49,9 @@ export interface ExportSpan {
 export interface ExportRecord {
   id: string;
   title: string;
-  /** The publication date, "YYYY-MM-DD", when known. */
+  /** The name of the file the document was imported from, when it came from one (the title is its headline). */
+  source?: string;
+  /** The publication date, "YYYY-MM-DD", when known ("--MM-DD" when only the month and day are). */
   published_at?: string;
   text: string;
   spans: ExportSpan[];
@@ -85,6 +87,7 @@ export function toExportRecord(
   const record: ExportRecord = {
     id: doc.id,
     title: doc.title,
+    ...(doc.source !== undefined ? { source: doc.source } : {}),
     ...(doc.publishedAt !== undefined ? { published_at: doc.publishedAt } : {}),
     text,
     spans: live.map((span) => {

@@ -54,7 +54,22 @@ export async function encodeProjectFile(snapshot: ProjectSnapshot, options: Enco
   );
 
   const documentLines = snapshot.documents.map(({ doc, text, extra }) =>
-    JSON.stringify(withExtra(withoutUndefined({ id: doc.id, title: doc.title, textHash: doc.textHash, text, createdAt: doc.createdAt, publishedAt: doc.publishedAt }), extra)),
+    JSON.stringify(
+      withExtra(
+        withoutUndefined({
+          id: doc.id,
+          title: doc.title,
+          textHash: doc.textHash,
+          text,
+          createdAt: doc.createdAt,
+          publishedAt: doc.publishedAt,
+          source: doc.source,
+          status: doc.status,
+          updatedAt: doc.updatedAt,
+        }),
+        extra,
+      ),
+    ),
   );
 
   const texts = new Map<string, { text: string; map?: OffsetMap }>(snapshot.documents.map((d) => [d.doc.id, { text: d.text }]));

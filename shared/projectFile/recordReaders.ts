@@ -54,6 +54,9 @@ export function snapshotDocument(line: DocumentLine, raw: Record<string, unknown
     length: line.text.length,
     createdAt: line.createdAt,
     publishedAt: line.publishedAt,
+    source: line.source,
+    status: line.status,
+    updatedAt: line.updatedAt,
   });
   return withOptionalExtra({ doc, text: line.text }, extraFields(raw, DOCUMENT_KEYS));
 }

@@ -17,7 +17,7 @@ const count = () => z.int({ error: missingOr("a whole number") }).nonnegative({ 
 
 export const LABEL_KEYS = ["id", "name", "color", "key", "attributes"] as const;
 export const PROJECT_KEYS = ["id", "name", "labels", "linkTypes", "createdAt", "updatedAt"] as const;
-export const DOCUMENT_KEYS = ["id", "title", "textHash", "text", "createdAt", "publishedAt"] as const;
+export const DOCUMENT_KEYS = ["id", "title", "textHash", "text", "createdAt", "publishedAt", "source", "status", "updatedAt"] as const;
 export const SPAN_KEYS = ["id", "docId", "start", "end", "label", "text", "annotator", "createdAt", "updatedAt", "deleted", "attrs", "actorId", "updatedBy"] as const;
 export const LINK_KEYS = ["id", "docId", "type", "from", "to", "annotator", "createdAt", "updatedAt", "deleted", "updatedBy"] as const;
 export const ACTOR_KEYS = ["id", "name", "aliases", "kind", "identifier", "notes", "createdAt", "updatedAt", "deleted", "mergedInto", "updatedBy"] as const;
@@ -42,6 +42,9 @@ export const documentLineSchema = z.object({
   createdAt: time(),
   // Kept as written even when it is not a date: validateCoding reports it, nothing is lost.
   publishedAt: text().optional(),
+  source: text().optional(),
+  status: z.enum(["new", "in-progress", "done"], { error: 'must be "new", "in-progress" or "done"' }).optional(),
+  updatedAt: time().optional(),
 });
 export type DocumentLine = z.infer<typeof documentLineSchema>;
 

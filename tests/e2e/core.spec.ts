@@ -13,11 +13,14 @@ interface ExportedSpan {
 interface ExportedRecord {
   id: string;
   title: string;
+  source?: string;
   text: string;
   spans: ExportedSpan[];
 }
 
 /** Python's text[start:end]: slicing by code points. */
+/** summit.txt's headline, its title in the list. */
+const SUMMIT = "Ministers meet in Geneva as talks resume";
 const pySlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join("");
 
 test.beforeEach(async ({ page }) => {
@@ -28,8 +31,9 @@ test.beforeEach(async ({ page }) => {
 test("import, tag with mouse and keyboard, overlap, relabel, remove, undo, reload, export", async ({ page }) => {
   await importFiles(page, [fixture("summit.txt"), fixture("port-crlf.txt")]);
   const list = page.getByRole("navigation", { name: "Documents" });
-  await expect(list.getByRole("button", { name: "summit", exact: true })).toBeVisible();
-  await expect(list.getByRole("button", { name: "port-crlf", exact: true })).toBeVisible();
+  // Titled by their headlines, with the file names below.
+  await expect(list.locator(".sw-doc-title")).toHaveText([SUMMIT, "Trade envoy visits port"]);
+  await expect(list.locator(".sw-doc-source")).toHaveText(["summit.txt", "port-crlf.txt"]);
   await openDocument(page, "summit");
   // Paragraph breaks are kept: each line of the file is a paragraph.
   await expect(page.locator(".ProseMirror p")).toHaveCount(8);
@@ -89,7 +93,7 @@ test("import, tag with mouse and keyboard, overlap, relabel, remove, undo, reloa
 
   // Reload: the same document opens with exactly the same spans.
   await page.reload();
-  await expect(page.locator(".sw-doctitle")).toHaveText("summit");
+  await expect(page.locator(".sw-doctitle")).toHaveText(SUMMIT);
   await expect.poll(() => spanRows(page)).toEqual(before);
 
   // Tag in the CRLF document too.
@@ -115,11 +119,11 @@ test("import, tag with mouse and keyboard, overlap, relabel, remove, undo, reloa
   });
   expect(onDisk).toBe(statSync(path).size);
   const records = lines.map((l) => JSON.parse(l) as ExportedRecord);
-  const summit = records.find((r) => r.title === "summit")!;
+  const summit = records.find((r) => r.source === "summit.txt")!;
   expect(summit.spans.map((s) => `${s.label}: ${s.text}`).sort()).toEqual(
     ["actor: Foreign Minister Amara Okafor", "actor: Amara Okafor", "event: Okafor met her counterpart", "quote: will not accept another delay"].sort(),
   );
-  const port = records.find((r) => r.title === "port-crlf")!;
+  const port = records.find((r) => r.source === "port-crlf.txt")!;
   expect(port.text).not.toContain("\r");
   expect(port.spans).toHaveLength(1);
   for (const r of records) for (const s of r.spans) expect(pySlice(r.text, s.start, s.end)).toBe(s.text);
@@ -178,7 +182,7 @@ test("bad files are reported by name while the good ones go in", async ({ page }
   await expect(alerts.filter({ hasText: '"empty.txt" is empty' })).toBeVisible();
   await expect(alerts.filter({ hasText: "summit" }).filter({ hasText: "already in this project" })).toBeVisible();
   const list = page.getByRole("navigation", { name: "Documents" });
-  await expect(list.getByRole("button")).toHaveText(["summit", "port-crlf"]);
+  await expect(list.locator(".sw-doc-source")).toHaveText(["summit.txt", "port-crlf.txt"]);
   // What was stored before is untouched.
   await expect.poll(() => spanRows(page)).toEqual(["Actor: Jonas Lindqvist"]);
 });

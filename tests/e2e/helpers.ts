@@ -28,11 +28,27 @@ export async function importFiles(page: Page, files: { name: string; mimeType: s
   await page.getByLabel("Import documents").setInputFiles(files);
 }
 
-/** Opens a document from the list; in a narrow window the list is a drawer, opened first. */
-export async function openDocument(page: Page, title: string): Promise<void> {
+/** A document's row in the list, found by its title or by the file it came from ("summit" or "summit.txt"). */
+export function documentRow(page: Page, titleOrFile: string) {
+  const escaped = titleOrFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page
+    .getByRole("navigation", { name: "Documents" })
+    .locator(".sw-doc")
+    .filter({
+      has: page.locator(".sw-doc-title").getByText(titleOrFile, { exact: true }).or(page.locator(".sw-doc-source").getByText(new RegExp(`^${escaped}(\\.[^.]+)?$`))),
+    });
+}
+
+/**
+ * Opens a document from the list, found by its title or by the file it came
+ * from; in a narrow window the list is a drawer, opened first.
+ */
+export async function openDocument(page: Page, titleOrFile: string): Promise<void> {
   const toggle = page.getByRole("button", { name: "Documents list" });
   if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
-  await page.getByRole("navigation", { name: "Documents" }).getByRole("button", { name: title, exact: true }).click();
+  const row = documentRow(page, titleOrFile);
+  const title = await row.locator(".sw-doc-title").innerText();
+  await row.click();
   await expect(page.locator(".sw-doctitle")).toHaveText(title);
 }
 

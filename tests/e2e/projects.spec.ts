@@ -171,11 +171,11 @@ test("projects: create, switch, rename, delete after asking; the last project an
   // Reload: the last project and its document come back.
   await page.reload();
   await expect(select.locator("option:checked")).toHaveText("Port strike");
-  await expect(page.locator(".sw-doctitle")).toHaveText("port-crlf");
+  await expect(page.locator(".sw-doctitle")).toHaveText("Trade envoy visits port");
 
   // Switch back: the first project's document and span are as they were.
   await select.selectOption({ label: "My project" });
-  await expect(page.locator(".sw-doctitle")).toHaveText("summit");
+  await expect(page.locator(".sw-doctitle")).toHaveText("Ministers meet in Geneva as talks resume");
   await expect.poll(() => spanRows(page)).toEqual(["Actor: Amara Okafor"]);
 
   // Deleting asks first; keeping it changes nothing.

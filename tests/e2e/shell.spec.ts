@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectSaved, fixture, importFiles, menuItem, openDocument, selectWithMouse, spanRows, startApp } from "./helpers";
+import { documentRow, expectSaved, fixture, importFiles, menuItem, openDocument, selectWithMouse, spanRows, startApp } from "./helpers";
+
+/** summit.txt's headline, its title. */
+const SUMMIT = "Ministers meet in Geneva as talks resume";
 
 /** Words of the reader whose text is laid out on more than one line: each would have been broken inside. */
 async function wordsBrokenAcrossLines(page: Page): Promise<string[]> {
@@ -91,7 +94,7 @@ test("views are tabs: the events table takes the whole width, Escape goes back t
 
   await page.keyboard.press("Escape");
   await expect(page.getByRole("tab", { name: "Reading" })).toHaveAttribute("aria-selected", "true");
-  await expect(page.locator(".sw-doctitle")).toHaveText("summit");
+  await expect(page.locator(".sw-doctitle")).toHaveText(SUMMIT);
   await expect(page.getByRole("navigation", { name: "Documents" })).toBeVisible();
 
   // Alt+2 and Alt+1 switch too; the arrows move between focused tabs.
@@ -100,7 +103,7 @@ test("views are tabs: the events table takes the whole width, Escape goes back t
   await page.getByRole("tab", { name: "Events" }).focus();
   await page.keyboard.press("ArrowLeft");
   await expect(page.getByRole("tab", { name: "Reading" })).toBeFocused();
-  await expect(page.locator(".sw-doctitle")).toHaveText("summit");
+  await expect(page.locator(".sw-doctitle")).toHaveText(SUMMIT);
 });
 
 test("a narrow window: panels become drawers, the text keeps a readable width, no word breaks inside", async ({ page }) => {
@@ -124,8 +127,8 @@ test("a narrow window: panels become drawers, the text keeps a readable width, n
   expect(await spanRows(page)).toEqual(["Actor: representatives"]);
   await page.getByRole("button", { name: "Documents list" }).click();
   await expect(page.locator(".sw-spanlist")).toBeHidden();
-  await page.getByRole("navigation", { name: "Documents" }).getByRole("button", { name: "summit", exact: true }).click();
-  await expect(page.locator(".sw-doctitle")).toHaveText("summit");
+  await documentRow(page, "summit").click();
+  await expect(page.locator(".sw-doctitle")).toHaveText(SUMMIT);
   await expect(page.getByRole("navigation", { name: "Documents" })).toBeHidden();
 
   // Wide again: the panels are back beside the text.

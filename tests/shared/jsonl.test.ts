@@ -61,6 +61,14 @@ const randomSource: fc.Arbitrary<ExportSource> = trickyText(60).chain((text) => 
 });
 
 describe("toExportRecord", () => {
+  it("names the file a document came from, and keeps a publication date known without its year", () => {
+    const text = "BEIRUT, March 3 — Envoys met.";
+    const record = toExportRecord(docRecord(text, { title: "Envoys meet", source: "000_bc1e5b86ce48cb8e.txt", publishedAt: "--03-03", status: "done" }), text, []);
+    expect(record).toMatchObject({ title: "Envoys meet", source: "000_bc1e5b86ce48cb8e.txt", published_at: "--03-03" });
+    // How far the coder got is their own business, not the dataset's.
+    expect(record).not.toHaveProperty("status");
+  });
+
   it("writes code point offsets, reading order, ISO times, and leaves tombstones out", () => {
     const { text, spans } = annotated("😀 [actor: Obama] met [actor: [actor: Putin]'s aide] in 🇫🇷 [date: May].");
     const deleted = spanOver(text, "met", { id: "gone", label: "event", deleted: true });

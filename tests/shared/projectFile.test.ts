@@ -74,7 +74,7 @@ describe("project file round trip", () => {
       (m) => {
         Object.assign(m.project, { colorScheme: "dark" });
         m.project = { ...m.project, labels: [{ id: "actor", name: "Actor", color: "#000", key: "1", hint: { short: "who" } }] };
-        Object.assign(m.documents[0]!, { source: { url: "https://example.org" } });
+        Object.assign(m.documents[0]!, { origin: { url: "https://example.org" } });
         Object.assign(m.spans[0]!, { confidence: 0.5, links: ["s9"] });
       },
       { editManifest: (manifest) => Object.assign(manifest, { generator: "spanwise 9" }) },
@@ -83,7 +83,7 @@ describe("project file round trip", () => {
     const { snapshot } = first;
     expect(snapshot.project.extra).toEqual({ colorScheme: "dark" });
     expect(snapshot.project.labels[0]!.extra).toEqual({ hint: { short: "who" } });
-    expect(snapshot.documents[0]!.extra).toEqual({ source: { url: "https://example.org" } });
+    expect(snapshot.documents[0]!.extra).toEqual({ origin: { url: "https://example.org" } });
     expect(snapshot.spans[0]!.extra).toEqual({ confidence: 0.5, links: ["s9"] });
     expect(snapshot.manifestExtra).toEqual({ generator: "spanwise 9" });
 

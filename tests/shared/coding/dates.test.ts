@@ -79,7 +79,38 @@ describe("normalizeDate, what it refuses", () => {
   });
 });
 
+describe("normalizeDate, with a publication date known only by its month and day", () => {
+  // From a dateline "BEIRUT, March 5 —" that gives no year.
+  const MONTH_DAY = "--03-05";
+
+  it("gives a month and day in the text its month and day, year unknown", () => {
+    expect(value("March 3", MONTH_DAY)).toBe("--03-03 (month-day)");
+    expect(value("on 3 March", MONTH_DAY)).toBe("--03-03 (month-day)");
+  });
+
+  it("still reads a date that states its year", () => {
+    expect(value("March 3, 2024", MONTH_DAY)).toBe("2024-03-03 (day)");
+    expect(value("in 2021", MONTH_DAY)).toBe("2021 (year)");
+  });
+
+  it("asks for the year before placing a weekday or a relative day", () => {
+    for (const text of ["on Thursday", "yesterday", "in June", "May 4-6"]) {
+      expect(value(text, MONTH_DAY), text).toMatch(/^problem: .*the year it was published is unknown; set the year of the publication date first\.$/);
+    }
+  });
+
+  it("refuses a month and day that no year has", () => {
+    expect(value("March 3", "--02-30")).toBe('problem: The publication date "--02-30" is not a day of the year (--MM-DD).');
+  });
+});
+
 describe("parseDateValue", () => {
+  it("accepts a month and day without a year, 29 February included", () => {
+    expect(parseDateValue("--03-03")).toMatchObject({ value: "--03-03", granularity: "month-day", first: "--03-03", last: "--03-03" });
+    expect(parseDateValue("--02-29")).toMatchObject({ granularity: "month-day" });
+    for (const bad of ["--02-30", "--13-01", "--3-3", "---03-03"]) expect(parseDateValue(bad), bad).toBeUndefined();
+  });
+
   it("accepts the four ISO forms and gives their precision", () => {
     expect(parseDateValue("2022-05-06")).toMatchObject({ granularity: "day", first: "2022-05-06", last: "2022-05-06" });
     expect(parseDateValue("2022-06")).toMatchObject({ granularity: "month", last: "2022-06-30" });

@@ -27,8 +27,17 @@ describe("extractPublicationDate", () => {
     expect(date("Last updated May 12, 2022\nText without a date")).toBeUndefined();
   });
 
-  it("finds nothing when the head has no full date", () => {
-    expect(date("GAZA CITY, May 10 (Reuters) - Hamas said on Thursday…")).toBeUndefined();
+  it("keeps the month and day of a dateline without a year, until the year is known", () => {
+    expect(date("GAZA CITY, May 10 (Reuters) - Hamas said on Thursday…")).toEqual({ value: "--05-10", text: "May 10" });
+    expect(date("Talks stall\n\nBEIRUT, March 3 — Envoys met on Thursday.")).toEqual({ value: "--03-03", text: "March 3" });
+    expect(date("Published: 3 March\nBody")).toMatchObject({ value: "--03-03" });
+    // A full date anywhere in the head wins over a day without its year.
+    expect(date("BEIRUT, March 3 — Envoys met.\nMarch 4, 2024\n")).toMatchObject({ value: "2024-03-04" });
+    // A month and day in an ordinary line is not a dateline.
+    expect(date("The envoys met on March 3 in Beirut.")).toBeUndefined();
+  });
+
+  it("finds nothing when the head has no date", () => {
     expect(date("")).toBeUndefined();
     expect(date("A long first paragraph that mentions a date only in passing, like the meeting on May 6, 2022, between the two delegations.")).toBeUndefined();
     // Too deep in the text to be its publication date.
