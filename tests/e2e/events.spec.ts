@@ -109,7 +109,7 @@ test("code event types with the keyboard type-ahead; the events table says what 
 
   // The recent types are the project's, kept in the store: after a reload REJECT still comes first.
   await page.reload();
-  await expect(page.locator(".sw-doctitle")).toHaveText("stalled-talks");
+  await expect(page.locator(".sw-doctitle")).toHaveText("Ceasefire talks stall again");
   await spanRow(page, "met").click();
   await page.keyboard.press("e");
   await expect(options.first()).toContainText("REJECT");

@@ -9,6 +9,9 @@
 import { expect, test } from "@playwright/test";
 import { expectSaved, fixture, importFiles, openDocument, selectWithMouse, startApp } from "./helpers";
 
+/** summit.txt's headline: its title in the app. */
+const SUMMIT_TITLE = "Ministers meet in Geneva as talks resume";
+
 interface Seen {
   added: number | null;
   removed: number | null;
@@ -65,14 +68,14 @@ test("a reopened document is painted from the store before the app loads, and th
     { badges: withoutBadges.toString() },
   );
   await page.reload();
-  await expect(page.locator(".sw-doctitle")).toHaveText("summit");
+  await expect(page.locator(".sw-doctitle")).toHaveText(SUMMIT_TITLE);
   await expect.poll(() => page.evaluate(() => window.__firstPaint.removed)).not.toBeNull();
   const seen = await page.evaluate(() => window.__firstPaint);
 
   expect(seen.added).not.toBeNull();
   expect(seen.readerWhenAdded).toBe(false);
   expect(seen.ariaHidden).toBe("true");
-  expect(seen.title).toBe("summit");
+  expect(seen.title).toBe(SUMMIT_TITLE);
   // The same text and spans as the reader shows.
   const reader = await page.locator(".ProseMirror p").evaluateAll(
     (ps, badges) => ps.slice(0, 4).map((p) => (new Function("p", `return (${badges})(p)`) as (p: Element) => string)(p)),
