@@ -1,23 +1,14 @@
-import Dexie from "dexie";
 import { useLiveQuery } from "dexie-react-hooks";
-import { db } from "./db";
+import { liveSpanCount } from "./spans";
 
 /**
  * How many live (not deleted) spans a document has, for its row in the
- * document list. Only rows in view ask, each over its own document's range
- * of the `[docId+start]` index, so a list of 100,000 documents reads a few
- * dozen documents' spans, and a tag re-counts only its own document's row
- * (a live query wakes for writes in the key range it read). Undefined until
- * the first count answers.
+ * document list. Only rows in view ask, each for its own document (its pack
+ * and the spans written since: store/spans.ts liveSpanCount), so a list of
+ * 100,000 documents reads a few dozen small records, and a tag re-counts
+ * only its own document's row (a live query wakes for writes in the key
+ * ranges it read). Undefined until the first count answers.
  */
 export function useSpanCount(docId: string): number | undefined {
-  return useLiveQuery(
-    () =>
-      db.spans
-        .where("[docId+start]")
-        .between([docId, Dexie.minKey], [docId, Dexie.maxKey])
-        .filter((span) => !span.deleted)
-        .count(),
-    [docId],
-  );
+  return useLiveQuery(() => liveSpanCount(docId), [docId]);
 }

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SpanRecord } from "../../shared/model";
 import { db } from "../../renderer/store/db";
-import { documentSpans, projectSpans, putSpans, rebuildPacks, spansOfDocuments } from "../../renderer/store/spans";
+import { documentSpans, liveSpanCount, projectSpans, putSpans, rebuildPacks, spansOfDocuments } from "../../renderer/store/spans";
 import { freshStore } from "./storeHelpers";
 
 const DOCS = ["d1", "d2", "d3"];
@@ -51,6 +51,7 @@ describe("span packs", () => {
           expect(fresh).toStrictEqual(expected);
         }
         expect(await spansOfDocuments(DOCS)).toStrictEqual(DOCS.map((doc) => [...model.values()].filter((m) => m.docId === doc).sort(byId)));
+        for (const doc of DOCS) expect(await liveSpanCount(doc)).toBe([...model.values()].filter((m) => m.docId === doc && !m.deleted).length);
         expect((await projectSpans("p")).length).toBe(model.size);
         // Rebuilding all packs changes no read.
         const before = await spansOfDocuments(DOCS);
