@@ -7,7 +7,7 @@
  * has already drawn, or when anything goes wrong: the app then simply
  * appears as it always did.
  */
-import { settleFirstPaint } from "./gate";
+import { firstPaintPending, settleFirstPaint } from "./gate";
 import { endFirstPaint } from "./handover";
 import { paintFirstScreen } from "./paint";
 import { readStoredScreen } from "./storedScreen";
@@ -26,6 +26,7 @@ async function firstPaint(): Promise<boolean> {
   return true;
 }
 
+firstPaintPending();
 firstPaint().then(
   // Painted: the app starts once the frame with the picture has been drawn (after the next animation frame).
   (painted) => (painted ? requestAnimationFrame(() => setTimeout(settleFirstPaint, 0)) : settleFirstPaint()),
