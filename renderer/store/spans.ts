@@ -1,6 +1,6 @@
 import Dexie from "dexie";
 import type { SpanRecord } from "../../shared/model";
-import { db, fromPackedSpan, STORE_REV, toPackedSpan, type SpanPack } from "./db";
+import { db, fromPackedSpan, STORE_REV, toPackedSpan, type SpanHead, type SpanPack } from "./db";
 import { announceSpans } from "./changes";
 
 /**
@@ -94,6 +94,12 @@ export async function rebuildPacks(docIds: readonly string[]): Promise<void> {
   });
 }
 
+/** A document's spans written since its pack was made; none asked for when its head says there are none. */
+function spansSincePack(pack: SpanPack, head: SpanHead | undefined): Promise<SpanRecord[]> | SpanRecord[] {
+  if (head && head.rev <= pack.rev) return [];
+  return db.spans.where("[docId+rev]").between([pack.docId, pack.rev + 1], [pack.docId, Dexie.maxKey], true, true).toArray();
+}
+
 /**
  * The spans of several documents, in the order of `docIds` (an empty list
  * for a document without spans), each in id order, tombstones included:
@@ -111,14 +117,7 @@ export function spansOfDocuments(docIds: readonly string[]): Promise<SpanRecord[
 
 async function readSpansOfDocuments(docIds: readonly string[]): Promise<SpanRecord[][]> {
   const [packs, heads] = await Promise.all([db.spanPacks.bulkGet([...docIds]), db.spanHeads.bulkGet([...docIds])]);
-  const newer = await Promise.all(
-    packs.map((pack, i) => {
-      if (!pack) return [];
-      const head = heads[i];
-      if (head && head.rev <= pack.rev) return [];
-      return db.spans.where("[docId+rev]").between([pack.docId, pack.rev + 1], [pack.docId, Dexie.maxKey], true, true).toArray();
-    }),
-  );
+  const newer = await Promise.all(packs.map((pack, i) => (pack ? spansSincePack(pack, heads[i]) : [])));
   const lagging = packs.flatMap((pack, i) => (pack && newer[i]!.length > PACK_REBUILD_AT ? [pack.docId] : []));
   if (lagging.length) schedulePackRebuild(lagging);
   return packs.map((pack, i) => {
@@ -138,8 +137,7 @@ export function liveSpanCount(docId: string): Promise<number> {
   return db.transaction("r", SPAN_TABLES(), async () => {
     const [pack, head] = await Promise.all([db.spanPacks.get(docId), db.spanHeads.get(docId)]);
     if (!pack) return 0;
-    const newer = head && head.rev <= pack.rev ? [] : await db.spans.where("[docId+rev]").between([docId, pack.rev + 1], [docId, Dexie.maxKey], true, true).toArray();
-    const changed = new Map(newer.map((s) => [s.id, s]));
+    const changed = new Map((await spansSincePack(pack, head)).map((s) => [s.id, s]));
     let live = 0;
     for (const packed of pack.spans) if (packed[7] === 0 && !changed.has(packed[0])) live++;
     for (const span of changed.values()) if (!span.deleted) live++;
