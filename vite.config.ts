@@ -4,24 +4,34 @@ import { VitePWA } from "vite-plugin-pwa";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { build as esbuild } from "esbuild";
-import { CONTENT_SECURITY_POLICY } from "./shared/csp";
+import path from "node:path";
+import { CONTENT_SECURITY_POLICY, metaPolicy, pagePolicy } from "./shared/csp";
+import { FIRST_PAINT_SCRIPT } from "./renderer/firstPaint/scriptAttribute";
 import { APPLE_TOUCH_ICON, THEME_COLOR, webAppManifest } from "./renderer/pwa/manifest";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
 /**
  * Puts the CSP into the built index.html too, so the policy holds even where
- * no server sends the header (frame-ancestors only works as a header).
+ * no server sends the header (frame-ancestors only works as a header), with
+ * the hashes of the page's inline scripts (the first paint's).
  */
-function cspMeta(): Plugin {
-  const policy = CONTENT_SECURITY_POLICY.split("; ")
-    .filter((d) => !d.startsWith("frame-ancestors"))
-    .join("; ");
+function cspMeta(scriptHashes: () => readonly string[]): Plugin {
   return {
     name: "spanwise-csp-meta",
     apply: "build",
-    transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: policy }, injectTo: "head-prepend" }],
+    transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: metaPolicy(scriptHashes()) }, injectTo: "head-prepend" }],
   };
+}
+
+/** The policy the preview server sends: the built page's own (with its inline script's hash), else the app's. */
+function previewPolicy(): string {
+  try {
+    const dist = process.env.SPANWISE_DIST;
+    return pagePolicy(readFileSync(dist ? path.join(dist, "index.html") : new URL("./dist/index.html", import.meta.url), "utf8"));
+  } catch {
+    return CONTENT_SECURITY_POLICY;
+  }
 }
 
 /**
@@ -70,34 +80,32 @@ function offlineApp(): Plugin[] {
 }
 
 /**
- * The first paint (renderer/firstPaint): a few kB that index.html loads
- * before the app's script, so that it runs while the browser still fetches
- * and compiles the app (module scripts run in document order: after the
- * CSP, before the app). Bundled on its own by esbuild, with its own copy of
- * the few small modules it shares with the app: a chunk shared with the app
- * would wait in the queue of the app's preloads (a trace showed it arrive
- * 200 ms after the first paint's own file). Only in the build; the dev
- * server shows the app as it loads.
+ * The first paint (renderer/firstPaint): a few kB that run before anything
+ * else on the page, so that the reopened document is painted while the
+ * browser still fetches the stylesheet and the app. Inline in index.html
+ * (allowed by its hash in the CSP) and before the stylesheet's link: a file
+ * of its own waited ~100 ms for its fetch on a cold start (through the
+ * service worker), and a script after the link waits for the stylesheet.
+ * Bundled on its own by esbuild, with its own copy of the few small modules
+ * it shares with the app. Only in the build; the dev server shows the app as
+ * it loads.
  */
-function firstPaintEntry(): Plugin {
-  let fileName = "";
+function firstPaintEntry(): Plugin & { scriptHashes(): string[] } {
   let code = "";
   return {
     name: "spanwise-first-paint",
     apply: "build",
+    scriptHashes: () => (code ? [`'sha256-${createHash("sha256").update(code).digest("base64")}'`] : []),
     async buildStart() {
-      const out = await esbuild({ entryPoints: ["renderer/firstPaint/entry.ts"], bundle: true, format: "esm", target: "es2022", minify: true, write: false, logLevel: "warning" });
-      code = out.outputFiles[0]!.text;
-      fileName = `assets/firstPaint-${createHash("sha256").update(code).digest("hex").slice(0, 10)}.js`;
-    },
-    generateBundle() {
-      this.emitFile({ type: "asset", fileName, source: code });
+      const out = await esbuild({ entryPoints: ["renderer/firstPaint/entry.ts"], bundle: true, format: "iife", target: "es2022", minify: true, write: false, logLevel: "warning" });
+      code = out.outputFiles[0]!.text.trimEnd();
+      if (/<\/script|<!--/i.test(code)) throw new Error("the first paint's script cannot be put inline: it contains </script or <!--");
     },
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
-        const app = html.indexOf('<script type="module"');
-        if (app < 0) throw new Error("index.html has no module script to load the first paint before");
+        const title = html.indexOf("</title>");
+        if (title < 0) throw new Error("index.html has no <title> to put the first paint after");
         // The app (boot.tsx, imported by main.tsx once the first paint is up) is fetched and compiled at once, evaluated later.
         const chunks = new Map(Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c] as const] : [])));
         const boot = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith("/renderer/boot.tsx"));
@@ -112,11 +120,14 @@ function firstPaintEntry(): Plugin {
         const links = [...preload].map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`).join("\n    ");
         const head = html.indexOf("</head>");
         const withPreloads = `${html.slice(0, head)}  ${links}\n  ${html.slice(head)}`;
-        return `${withPreloads.slice(0, app)}<script type="module" crossorigin src="./${fileName}"></script>\n    ${withPreloads.slice(app)}`;
+        const at = title + "</title>".length;
+        return `${withPreloads.slice(0, at)}\n    <script ${FIRST_PAINT_SCRIPT}>${code}</script>${withPreloads.slice(at)}`;
       },
     },
   };
 }
+
+const firstPaint = firstPaintEntry();
 
 // The renderer is built to dist/ with relative asset URLs so the same build
 // loads from the desktop shell's app:// scheme and from `npm run web`.
@@ -125,7 +136,7 @@ export default defineConfig({
   base: "./",
   // The app has no routes of its own: a missing file is a 404, never index.html (which would hide a broken build).
   appType: "mpa",
-  plugins: [react(), cspMeta(), firstPaintEntry(), offlineApp()],
+  plugins: [react(), cspMeta(() => firstPaint.scriptHashes()), firstPaint, offlineApp()],
   define: { __SPANWISE_VERSION__: JSON.stringify(version) },
   build: {
     // SPANWISE_DIST (an absolute path) builds elsewhere, e.g. for a benchmark beside a test run.
@@ -138,6 +149,6 @@ export default defineConfig({
     host: "127.0.0.1",
     port: Number(process.env.PORT ?? 4173),
     strictPort: true,
-    headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY },
+    headers: { "Content-Security-Policy": previewPolicy() },
   },
 });

@@ -77,11 +77,13 @@ export async function seededProfile(
   url: string,
   request: SeedRequest,
   prepare?: (seeded: SeedResult) => Promise<void>,
+  settle?: (page: Page, seeded: SeedResult) => Promise<void>,
 ): Promise<{ profileDir: string; seeded: SeedResult }> {
   const session = await openApp(url);
   try {
     const seeded = await seed(session, request);
     if (prepare) await session.page.evaluate(prepare, seeded);
+    if (settle) await settle(session.page, seeded);
     await session.context.close();
     return { profileDir: session.profileDir, seeded };
   } catch (error) {
@@ -94,12 +96,16 @@ export async function seededProfile(
  * A copy of a seeded profile for one cold start: the store on disk as the
  * user left it, without the HTTP cache and V8's code cache, so the app's
  * scripts are fetched, parsed and compiled as on the first start after a
- * reboot or an update. Returns the copy's folder.
+ * reboot or an update. `keptScreen: false` also drops localStorage, as on
+ * the first start of a version that keeps no first screen yet. Returns the
+ * copy's folder.
  */
-export function coldProfile(template: string): string {
+export function coldProfile(template: string, { keptScreen = true } = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "spanwise-bench-cold-"));
   cpSync(template, dir, { recursive: true });
   for (const cache of ["Cache", "Code Cache", "GPUCache", "DawnGraphiteCache", "DawnWebGPUCache"]) rmSync(path.join(dir, "Default", cache), { recursive: true, force: true });
+  // Without localStorage, the app's kept first screen (renderer/firstPaint/snapshot.ts) is gone: the first paint reads IndexedDB.
+  if (!keptScreen) rmSync(path.join(dir, "Default", "Local Storage"), { recursive: true, force: true });
   return dir;
 }
 

@@ -8,7 +8,9 @@
  * --trace=DIR (a Chromium trace of a cold start, and its breakdown, from the
  * startup scenario).
  * BENCH_PORT sets the port the app is served on (default 4176); the startup
- * scenario serves its peer pages on the port after it.
+ * scenario serves its peer pages on the port after it. BENCH_STARTUP_SIZES
+ * (e.g. "S" or "S,L") limits the startup scenario to some sizes, for a
+ * quick look or a trace.
  */
 import { mkdirSync } from "node:fs";
 import os from "node:os";

@@ -1,10 +1,13 @@
 /**
  * Serves the built renderer (dist/) on app://spanwise with the
- * Content-Security-Policy on every response, including errors.
+ * Content-Security-Policy on every response, including errors: the app's
+ * own, with the hash of the page's inline first-paint script as the built
+ * index.html names it (shared/csp.ts).
  */
 import { protocol } from "electron";
 import { readFile } from "node:fs/promises";
-import { CONTENT_SECURITY_POLICY } from "../shared/csp";
+import path from "node:path";
+import { CONTENT_SECURITY_POLICY, pagePolicy } from "../shared/csp";
 import { resolveAppFile } from "./appProtocol";
 import { APP_SCHEME } from "./origin";
 
@@ -20,7 +23,10 @@ export function registerAppScheme(): void {
 
 /** Answers app:// requests from files under `distRoot`. Run once `app` is ready. */
 export function serveAppScheme(distRoot: string): void {
+  const policy = readFile(path.join(distRoot, "index.html"), "utf8").then(pagePolicy, () => CONTENT_SECURITY_POLICY);
   protocol.handle(APP_SCHEME, async (request) => {
+    const securityHeaders = securityHeadersWith(await policy);
+    const textResponse = (status: number, text: string) => new Response(text, { status, headers: securityHeaders({ "Content-Type": "text/plain; charset=utf-8" }) });
     if (request.method !== "GET" && request.method !== "HEAD") return textResponse(405, "Method not allowed");
     const resolved = resolveAppFile(request.url, distRoot);
     if (!resolved.ok) return textResponse(resolved.status, resolved.reason);
@@ -37,15 +43,10 @@ export function serveAppScheme(distRoot: string): void {
   });
 }
 
-function textResponse(status: number, text: string): Response {
-  return new Response(text, { status, headers: securityHeaders({ "Content-Type": "text/plain; charset=utf-8" }) });
-}
-
-function securityHeaders(extra: Record<string, string>): Headers {
-  return new Headers({
+const securityHeadersWith = (policy: string) => (extra: Record<string, string>): Headers =>
+  new Headers({
     ...extra,
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Content-Security-Policy": policy,
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-cache",
   });
-}

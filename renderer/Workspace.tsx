@@ -26,6 +26,7 @@ import { useImport } from "./workspace/useImport";
 import { useLayout } from "./workspace/useLayout";
 import { useLinking } from "./workspace/useLinking";
 import { useNotices } from "./workspace/useNotices";
+import { useKeptFirstScreen } from "./workspace/useKeptFirstScreen";
 import { useOpenDocument } from "./workspace/useOpenDocument";
 import { usePendingSpans } from "./workspace/usePendingSpans";
 import { WorkspaceBody } from "./workspace/WorkspaceBody";
@@ -62,6 +63,7 @@ export function Workspace({ projectId, annotator, first }: { projectId: string; 
   useEffect(preloadLazyViews, []);
 
   const labels = useMemo(() => project?.labels ?? [], [project]);
+  useKeptFirstScreen(projectId, open, project ? labels : null);
   const linkTypes = useMemo(() => (project ? projectLinkTypes(project) : []), [project]);
   const linking = useLinking({ selectedSpan, text, linkTypes, spans, links: open.links, annotator, reader, selectSpan: setSelectedSpanId, notify, report });
   const setView = useCallback((next: WorkspaceView) => setViewNow(next), []);

@@ -47,7 +47,15 @@ const LINES_IN_VIEW = 200;
 /** Recogito needs minutes for L on a busy 2-core machine. */
 const TIMEOUT_MS = 600_000;
 
-const TOOLS: StartupTool[] = ["floor", "recogito", "spanwise"];
+/**
+ * What is started in each run: the floor, Recogito, Spanwise as a coder
+ * finds it (the app keeps the last document's first screen, snapshot.ts),
+ * and Spanwise without that copy (its first paint reads IndexedDB, as on
+ * the first start after an update that changed the copy's layout).
+ */
+type Runner = StartupTool | "spanwiseStore";
+const RUNNERS: Runner[] = ["floor", "recogito", "spanwise", "spanwiseStore"];
+const probeTool = (runner: Runner): StartupTool => (runner === "spanwiseStore" ? "spanwise" : runner);
 
 /** The document of a size, made in Node exactly as the seeding makes it in the page (same seed, same draws). */
 function sizedDocument(size: Size, seed: number): CorpusDocument {
@@ -88,6 +96,13 @@ async function rememberOpenDocument(seeded: SeedResult): Promise<void> {
   db.close();
 }
 
+/** Shows the remembered document once, as the coder's last session did, until the app has kept its first screen (localStorage). */
+async function showOpenDocument(page: Page, seeded: SeedResult): Promise<void> {
+  await page.reload();
+  const docId = seeded.first[0]!.id;
+  await page.waitForFunction((docId) => (localStorage.getItem("spanwise.firstScreen") ?? "").includes(`"docId":${JSON.stringify(docId)}`), docId, { timeout: 120_000 });
+}
+
 /** Navigates (or reloads) and waits for the startup probe's two times. */
 function measureLoad(page: Page, load: () => Promise<unknown>): Promise<StartupTimes> {
   return afterLoad<StartupTimes>(page, load, "__startup");
@@ -112,7 +127,8 @@ interface RunResult {
 export const startupScenario: Scenario = {
   name: "startup",
   async run(ctx) {
-    const sizes = ctx.smoke ? SMOKE_SIZES : SIZES;
+    const only = process.env.BENCH_STARTUP_SIZES?.split(",");
+    const sizes = ctx.smoke ? SMOKE_SIZES : SIZES.filter((s) => !only || only.includes(s.key));
     const runs = ctx.smoke ? 2 : 5;
     const peersDir = path.join(ctx.cacheDir, "peers");
     const docs = Object.fromEntries(sizes.map((size, i) => [size.key, sizedDocument(size, 21 + i)]));
@@ -126,6 +142,7 @@ export const startupScenario: Scenario = {
           ctx.url,
           { seed: 21 + i, batch: 20_000, groups: [{ count: 1, ...size.shape, titles: [doc.title] }, OTHER_DOCUMENTS] },
           rememberOpenDocument,
+          showOpenDocument,
         );
         try {
           if (ctx.traceDir) await traceColdStart(ctx, template, size, doc);
@@ -142,23 +159,24 @@ export const startupScenario: Scenario = {
 };
 
 async function sideBySide(ctx: RunContext, template: string, size: Size, doc: CorpusDocument, peersUrl: string, runs: number): Promise<Figure[]> {
-  const results: Record<StartupTool, RunResult[]> = { floor: [], recogito: [], spanwise: [] };
-  const urls: Record<StartupTool, string> = { floor: `${peersUrl}floor-${size.key}.html`, recogito: `${peersUrl}recogito-${size.key}.html`, spanwise: ctx.url };
+  const results: Record<Runner, RunResult[]> = { floor: [], recogito: [], spanwise: [], spanwiseStore: [] };
+  const urls: Record<Runner, string> = { floor: `${peersUrl}floor-${size.key}.html`, recogito: `${peersUrl}recogito-${size.key}.html`, spanwise: ctx.url, spanwiseStore: ctx.url };
   for (let r = 0; r < runs; r++) {
-    for (const tool of TOOLS) {
-      const profileDir = tool === "spanwise" ? coldProfile(template) : mkdtempSync(path.join(os.tmpdir(), "spanwise-bench-peer-"));
-      const { context, page } = await startBrowser(profileDir, expectation(tool, doc));
+    for (const tool of RUNNERS) {
+      const profileDir =
+        tool === "spanwise" || tool === "spanwiseStore" ? coldProfile(template, { keptScreen: tool === "spanwise" }) : mkdtempSync(path.join(os.tmpdir(), "spanwise-bench-peer-"));
+      const { context, page } = await startBrowser(profileDir, expectation(probeTool(tool), doc));
       try {
         const cold = await measureLoad(page, () => page.goto(urls[tool], { waitUntil: "commit" }));
         const reload = await measureLoad(page, () => page.reload({ waitUntil: "commit" }));
         const result: RunResult = { cold, reload };
-        if (tool !== "floor") {
+        if (tool === "spanwise" || tool === "recogito") {
           result.scrollFrame = (await scrollThrough(page, ctx.smoke ? 20 : 300, tool === "spanwise" ? ".sw-reader-scroll" : null)).frame;
           result.heap = await heapAfterGc(await context.newCDPSession(page));
         }
         results[tool].push(result);
         const extra = result.heap === undefined ? "" : `, scroll's longest frame ${result.scrollFrame!.toFixed(0)} ms, heap ${result.heap.toFixed(1)} MB`;
-        const times = (t: StartupTimes) => `${t.text.toFixed(0)} / ${t.spans.toFixed(0)}${tool === "spanwise" ? ` / ${t.ready.toFixed(0)}` : ""} ms`;
+        const times = (t: StartupTimes) => `${t.text.toFixed(0)} / ${t.spans.toFixed(0)}${probeTool(tool) === "spanwise" ? ` / ${t.ready.toFixed(0)}` : ""} ms`;
         ctx.log(`${size.key} run ${r + 1} ${tool}: cold ${times(cold)}, reload ${times(reload)}${extra}`);
       } finally {
         await context.close();
@@ -169,8 +187,8 @@ async function sideBySide(ctx: RunContext, template: string, size: Size, doc: Co
 
   const k = size.key;
   const chars = `${Math.round(size.shape.chars / 1024)} KiB, ${size.shape.spans} spans`;
-  const of = (tool: StartupTool, pick: (r: RunResult) => number) => results[tool].map(pick);
-  const ratio = (a: StartupTool, b: StartupTool, pa: (r: RunResult) => number, pb: (r: RunResult) => number) =>
+  const of = (tool: Runner, pick: (r: RunResult) => number) => results[tool].map(pick);
+  const ratio = (a: Runner, b: Runner, pa: (r: RunResult) => number, pb: (r: RunResult) => number) =>
     results[a].map((ra, i) => pa(ra) / pb(results[b][i]!));
   const out: Figure[] = [];
   for (const load of ["cold", "reload"] as const) {
@@ -184,6 +202,8 @@ async function sideBySide(ctx: RunContext, template: string, size: Size, doc: Co
       figure(`startup.${k}.${load}.spanwise.text`, `21. ${k} ${how}: Spanwise → text painted`, "ms", of("spanwise", text), { target: 150 }),
       figure(`startup.${k}.${load}.spanwise.spans`, `21. ${k} ${how}: Spanwise → spans in view painted`, "ms", of("spanwise", spans), { target: 200 }),
       figure(`startup.${k}.${load}.spanwise.ready`, `21. ${k} ${how}: Spanwise → its reader shows the spans in view (ready to tag)`, "ms", of("spanwise", (r) => r[load].ready)),
+      figure(`startup.${k}.${load}.spanwiseStore.spans`, `21. ${k} ${how}: Spanwise without its kept first screen (read from IndexedDB) → spans in view painted`, "ms", of("spanwiseStore", spans)),
+      figure(`startup.${k}.${load}.spanwiseStore.ready`, `21. ${k} ${how}: Spanwise without its kept first screen → its reader ready`, "ms", of("spanwiseStore", (r) => r[load].ready)),
       figure(`startup.${k}.${load}.readyVsRecogito`, `21. ${k} ${how}: Spanwise's reader ready / Recogito spans in view`, "ratio", ratio("spanwise", "recogito", (r) => r[load].ready, spans)),
       figure(`startup.${k}.${load}.spanwiseVsRecogito`, `21. ${k} ${how}: Spanwise / Recogito, spans in view`, "ratio", ratio("spanwise", "recogito", spans, spans), { target: 1 }),
       figure(`startup.${k}.${load}.spanwiseVsFloor`, `21. ${k} ${how}: Spanwise spans in view / floor`, "ratio", ratio("spanwise", "floor", spans, text), { target: 2 }),

@@ -1,3 +1,4 @@
+import { layerCounts } from "../firstPaint/screen";
 import { LAYER_STYLES } from "../reader/spanDecorations";
 
 export interface Layer {
@@ -8,9 +9,7 @@ export interface Layer {
 
 /** The annotators of a document's spans, in a stable order (by name), each with its layer index. */
 export function layersOf(spans: readonly { annotator: string }[]): Layer[] {
-  const counts = new Map<string, number>();
-  for (const s of spans) counts.set(s.annotator, (counts.get(s.annotator) ?? 0) + 1);
-  return layersOfCounts(counts);
+  return layersOfCounts(new Map(layerCounts(spans)));
 }
 
 /** The layers of live spans counted per annotator (kept up to date per change by store/useDocumentSpans.ts). */

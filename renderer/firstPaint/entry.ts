@@ -1,28 +1,77 @@
 /**
- * The page's first script, separate from the app's (index.html loads it
- * before main.tsx): a few kilobytes that read the reopened document from
- * the store and paint its first screen while the browser is still
- * fetching and compiling the app. Nothing is painted on an insecure
- * address (the app only explains why it will not run there), when the app
- * has already drawn, or when anything goes wrong: the app then simply
- * appears as it always did.
+ * The page's first script, separate from the app's (inline in index.html's
+ * head, before anything is fetched): a few kilobytes that paint the reopened
+ * document's first screen while the browser is still fetching and compiling
+ * the app. The screen comes from the copy the app keeps in localStorage
+ * (snapshot.ts) when it is this window's, else straight from IndexedDB.
+ * Nothing is painted on an insecure address (the app only explains why it
+ * will not run there), when the app has already drawn, or when anything
+ * goes wrong: the app then simply appears as it always did.
  */
 import { firstPaintPending, settleFirstPaint } from "./gate";
 import { endFirstPaint } from "./handover";
-import { paintFirstScreen } from "./paint";
-import { readStoredScreen } from "./storedScreen";
+import { FIRST_PAINT_ID, paintFirstScreen } from "./paint";
+import type { StoredScreen } from "./screen";
+import { SNAPSHOT_KEY, screenOfSnapshot, snapshotOf } from "./snapshot";
+import { readStoredScreen, sessionScreen } from "./storedScreen";
 
 /** The app removes the picture when its reader is up; if it never says so (it failed), the picture must not stay. */
 const LONGEST_SHOWN_MS = 10_000;
 
+const appHasDrawn = () => document.querySelector("#root .sw-header") !== null;
+
+/** The kept first screen, when it is the one this window reopens: its own session's document, or for a new window the last opened. */
+function keptScreen(): StoredScreen | null {
+  let kept: string | null;
+  try {
+    kept = localStorage.getItem(SNAPSHOT_KEY);
+  } catch {
+    return null;
+  }
+  const screen = screenOfSnapshot(kept);
+  const own = sessionScreen();
+  if (!screen || (own && (own.projectId !== screen.projectId || own.docId !== screen.docId))) return null;
+  return screen;
+}
+
+/** Resolves once the page has a body to paint into (this script runs while the head is still being read). */
+function bodyReady(): Promise<void> {
+  if (document.body) return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener("readystatechange", () => resolve(), { once: true }));
+}
+
+function paint(screen: StoredScreen, source: "kept" | "store"): void {
+  paintFirstScreen(screen, source);
+  setTimeout(endFirstPaint, LONGEST_SHOWN_MS);
+}
+
+/**
+ * Reads the store after a picture painted from the kept copy: should the two
+ * differ (the copy was left behind by a change it missed, say a merge in
+ * another window), the picture is redrawn from the store, or removed.
+ */
+async function checkKept(kept: StoredScreen): Promise<void> {
+  const stored = await readStoredScreen().catch(() => null);
+  if (stored && snapshotOf(stored) === snapshotOf(kept)) return;
+  if (!document.getElementById(FIRST_PAINT_ID)) return;
+  endFirstPaint();
+  if (stored && !appHasDrawn()) paint(stored, "store");
+}
+
 /** Paints the first screen; true once it is painted, false when there is nothing to paint. */
 async function firstPaint(): Promise<boolean> {
   if (!window.isSecureContext) return false;
+  const kept = keptScreen();
+  await bodyReady();
+  if (kept) {
+    paint(kept, "kept");
+    void checkKept(kept);
+    return true;
+  }
   const screen = await readStoredScreen();
   // The app may have drawn its workspace meanwhile (it reads the store itself): then there is nothing to add.
-  if (!screen || document.querySelector("#root .sw-header")) return false;
-  paintFirstScreen(screen);
-  setTimeout(endFirstPaint, LONGEST_SHOWN_MS);
+  if (!screen || appHasDrawn()) return false;
+  paint(screen, "store");
   return true;
 }
 

@@ -4,8 +4,13 @@
  * here). Evaluating the app is one long task; started first, it kept the
  * painted picture off the screen until it ended. The two scripts are
  * bundled apart (the first paint must not wait for chunks shared with the
- * app), so they meet on the page: an attribute of <html> and an event.
+ * app), so they meet on the page: an attribute of <html> and an event. The
+ * first paint's script is inline in the page's head and runs first; its
+ * <script> element carries FIRST_PAINT_SCRIPT, and the app waits for the
+ * first paint whenever that element is there.
  */
+
+import { FIRST_PAINT_SCRIPT } from "./scriptAttribute";
 
 const ATTRIBUTE = "data-sw-first-paint";
 const SETTLED = "sw-first-paint-settled";
@@ -32,7 +37,8 @@ export function settleFirstPaint(): void {
 
 /** Resolves when the first paint has settled (at once without one, as on the dev server), or after a short wait. */
 export function firstPaintSettled(): Promise<void> {
-  if (document.documentElement.getAttribute(ATTRIBUTE) !== "pending") return Promise.resolve();
+  const state = document.documentElement.getAttribute(ATTRIBUTE);
+  if (state === "settled" || (state === null && !document.querySelector(`script[${FIRST_PAINT_SCRIPT}]`))) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, LONGEST_WAIT_MS);
     document.addEventListener(

@@ -1,6 +1,6 @@
-import type { LabelDef, SpanRecord } from "../../shared/model";
 import { assignLanes, MAX_LANE } from "../reader/lanes";
-import type { StoredScreen } from "./storedScreen";
+import type { PaintedSpan, StoredScreen } from "./screen";
+import { paintedEnd } from "./snapshot";
 
 /**
  * The first paint: the reopened document's first screen drawn straight
@@ -14,9 +14,21 @@ import type { StoredScreen } from "./storedScreen";
 
 export const FIRST_PAINT_ID = "sw-first-paint";
 
-/** Text drawn: more than the tallest window shows at the top of a document. */
-const PAINTED_CHARS = 12_000;
-const PAINTED_LINES = 160;
+/** The text's line height in CSS px (styles.css: .sw-fp-text, as the reader: 16px, line-height 2.3). */
+const LINE_PX = 16 * 2.3;
+/** More characters than a line of the text column holds (its max-width is 46em). */
+const CHARS_PER_LINE = 120;
+
+/**
+ * How much text this window's picture needs: what its height holds, twice
+ * over (the picture does not scroll, and laying out more costs the first
+ * frame: a 12,000-character picture took 70 ms of layout in a cold start).
+ */
+function windowBudget(): { chars: number; lines: number } {
+  const lines = 2 * Math.ceil((window.innerHeight || 1080) / LINE_PX);
+  return { chars: lines * CHARS_PER_LINE, lines };
+}
+
 /** As the workspace (renderer/workspace/useLayout.ts): below this width the side panels are drawers, out of view. */
 const NARROW_QUERY = "(max-width: 999px)";
 
@@ -47,7 +59,9 @@ function checkbox(checked: boolean): HTMLInputElement {
 }
 
 /** The label bar as LabelBar.tsx draws it with nothing selected: labels with their keys, span tools, word snapping. */
-function labelBar(labels: readonly LabelDef[]): HTMLElement {
+type Label = StoredScreen["labels"][number];
+
+function labelBar(labels: readonly Label[]): HTMLElement {
   const bar = el("div", "sw-labelbar");
   for (const label of labels) {
     const button = colored(el("button", "sw-label"), label.color);
@@ -65,12 +79,11 @@ function labelBar(labels: readonly LabelDef[]): HTMLElement {
 function documentLines(screen: StoredScreen): HTMLElement[] {
   const date = el("div", "sw-pubdate");
   const input = el("input");
-  input.value = screen.doc.publishedAt ?? "";
+  input.value = screen.publishedAt ?? "";
   input.placeholder = "YYYY-MM-DD";
   date.append(el("label", undefined, "Published"), input);
-  if (!screen.doc.publishedAt) date.append(el("span", undefined, "unknown: relative dates in the text (“on Thursday”) cannot be placed on the calendar"));
-  const counts = new Map<string, number>();
-  for (const span of screen.spans) counts.set(span.annotator, (counts.get(span.annotator) ?? 0) + 1);
+  if (!screen.publishedAt) date.append(el("span", undefined, "unknown: relative dates in the text (“on Thursday”) cannot be placed on the calendar"));
+  const counts = new Map(screen.layers);
   if (counts.size === 0) return [date];
   const layers = el("div", "sw-layers");
   layers.append(el("span", undefined, "Layers:"));
@@ -84,7 +97,7 @@ function documentLines(screen: StoredScreen): HTMLElement[] {
 }
 
 /** One line of the text as a paragraph: its text in segments between span ends, each inside the spans that cover it (outer first), badges at span starts. */
-function paragraph(text: string, from: number, to: number, spans: readonly { span: SpanRecord; lane: number }[], labels: ReadonlyMap<string, LabelDef>): HTMLParagraphElement {
+function paragraph(text: string, from: number, to: number, spans: readonly { span: PaintedSpan; lane: number }[], labels: ReadonlyMap<string, Label>): HTMLParagraphElement {
   const p = el("p");
   p.dir = "auto";
   const here = spans.filter(({ span }) => span.start < to && span.end > from && span.end > span.start);
@@ -120,11 +133,13 @@ function paragraph(text: string, from: number, to: number, spans: readonly { spa
 }
 
 /** The first paint of `screen`, put over the page (before the app's root, so that it is what shows until removed). */
-export function paintFirstScreen(screen: StoredScreen): HTMLElement {
+export function paintFirstScreen(screen: StoredScreen, source: "kept" | "store"): HTMLElement {
   const labels = new Map(screen.labels.map((l) => [l.id, l]));
   const narrow = typeof matchMedia === "function" && matchMedia(NARROW_QUERY).matches;
   const root = el("div", "sw-first-paint sw-app");
   root.id = FIRST_PAINT_ID;
+  // Where the picture came from: the app's kept copy or the store (for tests and for a look in DevTools).
+  root.dataset.source = source;
   root.setAttribute("aria-hidden", "true");
   root.inert = true;
 
@@ -132,20 +147,20 @@ export function paintFirstScreen(screen: StoredScreen): HTMLElement {
   header.append(el("h1", "sw-brand", "Spanwise"), el("span", "sw-button sw-fp-placeholder", "Project"));
   const body = el("div", narrow ? "sw-body sw-no-documents sw-no-side" : "sw-body");
   const main = el("div", "sw-main");
-  const title = el("h2", "sw-fp-title", screen.doc.title);
+  const title = el("h2", "sw-fp-title", screen.title);
   title.dir = "auto";
   const scroll = el("div", "sw-fp-scroll");
   const textBox = el("div", "sw-fp-text");
   const { text } = screen;
   // Lanes over all the document's spans, as the reader gives them, so each keeps its lane when the app takes over.
   const laned = assignLanes(screen.spans.filter((s) => !screen.hidden.includes(s.annotator)));
-  let lineStart = 0;
-  for (let line = 0; line < PAINTED_LINES && lineStart <= text.length && lineStart < PAINTED_CHARS; line++) {
-    const end = text.indexOf("\n", lineStart);
-    const lineEnd = end < 0 ? text.length : end;
+  const stop = paintedEnd(text);
+  const budget = windowBudget();
+  for (let lineStart = 0, line = 0; lineStart <= stop && lineStart < budget.chars && line < budget.lines; line++) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 || newline > stop ? stop : newline;
     textBox.append(paragraph(text, lineStart, lineEnd, laned, labels));
-    if (end < 0) break;
-    lineStart = end + 1;
+    lineStart = lineEnd + 1;
   }
   scroll.append(textBox);
   const toggles = el("div", "sw-panel-toggles");

@@ -1,23 +1,15 @@
-import type { DocumentRecord, LabelDef, Project, SpanRecord } from "../../shared/model";
+import type { DocumentRecord, Project, SpanRecord } from "../../shared/model";
 import { fromPackedSpan, type PackedSpan } from "../store/packedSpan";
 import { STORE_VERSION } from "../store/schemaVersion";
 import { CURRENT_PROJECT_KEY, SESSION_PROJECT, docSettingKey, hiddenLayersKey, sessionDocKey } from "../store/settingKeys";
+import { layerCounts, type StoredScreen } from "./screen";
 
-/**
- * What the first paint shows: the document this window reopens, read
- * straight from IndexedDB before the app's script (and Dexie) has loaded.
- * Read-only, in one read transaction, and only from a store at exactly the
- * current schema version: it never creates, upgrades or writes anything.
+/*
+ * The first screen read straight from IndexedDB before the app's script
+ * (and Dexie) has loaded: read-only, in one read transaction, and only from
+ * a store at exactly the current schema version. It never creates, upgrades
+ * or writes anything.
  */
-export interface StoredScreen {
-  labels: readonly LabelDef[];
-  doc: DocumentRecord;
-  text: string;
-  /** The live spans, in no particular order. */
-  spans: SpanRecord[];
-  /** Annotators whose layers are hidden in this project. */
-  hidden: string[];
-}
 
 const STORES = ["settings", "projects", "documents", "texts", "spanPacks", "spanHeads", "spans"];
 
@@ -57,6 +49,12 @@ function sessionValue(key: string): string | null {
   }
 }
 
+/** What this window reopens when it says so itself (its session: a reload, a restored tab); undefined when it follows the last opened. */
+export function sessionScreen(): { projectId: string; docId: string | null } | undefined {
+  const projectId = sessionValue(SESSION_PROJECT);
+  return projectId === null ? undefined : { projectId, docId: sessionValue(sessionDocKey(projectId)) };
+}
+
 /** This window's project and document as the app would reopen them, with the document's text and live spans; null when there is nothing to show. */
 export async function readStoredScreen(): Promise<StoredScreen | null> {
   const db = await openAsIs();
@@ -87,7 +85,17 @@ export async function readStoredScreen(): Promise<StoredScreen | null> {
       }
     }
     const spans = [...byId.values()].filter((s) => !s.deleted);
-    return { labels: project.labels, doc, text: text.text, spans, hidden: Array.isArray(hidden) ? (hidden as string[]) : [] };
+    return {
+      projectId,
+      docId,
+      labels: project.labels,
+      title: doc.title,
+      publishedAt: doc.publishedAt ?? null,
+      text: text.text,
+      spans,
+      layers: layerCounts(spans),
+      hidden: Array.isArray(hidden) ? (hidden as string[]) : [],
+    };
   } finally {
     db.close();
   }

@@ -1,5 +1,6 @@
 import Dexie from "dexie";
 import { db } from "./db";
+import { forgetFirstScreen } from "./firstScreenCache";
 
 /** Why the store did not open, in words for the user. */
 export class StoreOpenError extends Error {
@@ -42,6 +43,7 @@ export async function openStore(): Promise<void> {
  * not open.
  */
 export async function deleteStore(): Promise<void> {
+  forgetFirstScreen();
   db.close();
   await Dexie.delete(db.name);
   await db.open();

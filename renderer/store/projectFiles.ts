@@ -5,6 +5,7 @@ import { encodeProjectFile, type ProjectSnapshot, type SnapshotDocument, type Sn
 import type { SnapshotActor, SnapshotLink } from "../../shared/projectFile/snapshot";
 import { APP_VERSION } from "../version";
 import { db, projectDocuments } from "./db";
+import { forgetFirstScreen } from "./firstScreenCache";
 import { saveStatus } from "./saveStatus";
 import { PROJECT_TABLES, removeProjectRecords } from "./projectRecords";
 
@@ -162,6 +163,8 @@ export async function replaceProject(projectId: string, backup: ProjectSnapshot)
       await db.projects.update(projectId, { updatedAt: Date.now() });
     }),
   );
+  // The kept first screen may show what the backup did not have (a window showing the document keeps it anew).
+  forgetFirstScreen(projectId);
 }
 
 /**
@@ -170,7 +173,7 @@ export async function replaceProject(projectId: string, backup: ProjectSnapshot)
  * a failure leaves the project exactly as it was.
  */
 export async function mergeIntoProject(projectId: string, incoming: ProjectSnapshot): Promise<MergeReport> {
-  return saveStatus.track(() =>
+  const report = await saveStatus.track(() =>
     db.transaction("rw", PROJECT_TABLES(), async () => {
       const base = await snapshotIn(projectId);
       const { snapshot: localized } = await localizeIds(incoming, projectId);
@@ -194,5 +197,8 @@ export async function mergeIntoProject(projectId: string, incoming: ProjectSnaps
       return report;
     }),
   );
+  // The merge may have changed the kept first screen's document (a window showing it keeps it anew).
+  forgetFirstScreen(projectId);
+  return report;
 }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_LABELS, type Project } from "../../shared/model";
 import { db } from "./db";
 import { CURRENT_PROJECT_KEY, windowProject } from "./windowProject";
+import { forgetFirstScreen } from "./firstScreenCache";
 import { PROJECT_TABLES, removeProjectRecords } from "./projectRecords";
 import { saveStatus } from "./saveStatus";
 import { projectSpans } from "./spans";
@@ -90,6 +91,7 @@ export async function deleteProject(id: string): Promise<Project> {
       return other;
     }),
   );
+  forgetFirstScreen(id);
   windowProject.set(next.id);
   return next;
 }

@@ -1,21 +1,23 @@
 /**
  * Issue 21: the first paint. A reopened document's first screen is drawn
- * from the store by a few kB of script before the app has loaded
- * (renderer/firstPaint), then the app's reader takes over. Seen from the
- * page: the picture appears before the reader exists, shows what the reader
- * then shows (title, text, the same spans), is hidden from assistive
- * technology, and is gone once the reader is there.
+ * by a few kB of script before the app has loaded (renderer/firstPaint),
+ * from the copy the app keeps in localStorage or else from the store, then
+ * the app's reader takes over. Seen from the page: the picture appears
+ * before the reader exists, shows what the reader then shows (title, text,
+ * the same spans), is hidden from assistive technology, and is gone once
+ * the reader is there; a copy the store disagrees with does not stay.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectSaved, fixture, importFiles, openDocument, selectWithMouse, startApp } from "./helpers";
 
 /** summit.txt's headline: its title in the app. */
 const SUMMIT_TITLE = "Ministers meet in Geneva as talks resume";
 
 interface Seen {
-  added: number | null;
+  added: number;
   removed: number | null;
   readerWhenAdded: boolean;
+  source: string | null;
   title: string;
   paragraphs: string[];
   spanIds: string[];
@@ -24,7 +26,7 @@ interface Seen {
 
 declare global {
   interface Window {
-    __firstPaint: Seen;
+    __pictures: Seen[];
   }
 }
 
@@ -35,7 +37,61 @@ const withoutBadges = (p: Element) => {
   return copy.textContent ?? "";
 };
 
-test("a reopened document is painted from the store before the app loads, and the reader takes over", async ({ page }) => {
+/** Records every first-paint picture the next loads of `page` show: what it showed, where from, when it came and went. */
+async function watchFirstPaint(page: Page): Promise<void> {
+  await page.addInitScript(
+    ({ badges }) => {
+      const strip = new Function("p", `return (${badges})(p)`) as (p: Element) => string;
+      const pictures: Seen[] = [];
+      window.__pictures = pictures;
+      let current: Element | null = null;
+      new MutationObserver(() => {
+        const picture = document.getElementById("sw-first-paint");
+        if (picture === current) return;
+        if (current) pictures[pictures.length - 1]!.removed = performance.now();
+        current = picture;
+        if (!picture) return;
+        pictures.push({
+          added: performance.now(),
+          removed: null,
+          readerWhenAdded: document.querySelector(".ProseMirror") !== null,
+          source: picture.getAttribute("data-source"),
+          title: picture.querySelector(".sw-fp-title")?.textContent ?? "",
+          paragraphs: [...picture.querySelectorAll(".sw-fp-text > p")].slice(0, 4).map(strip),
+          spanIds: [...new Set([...picture.querySelectorAll<HTMLElement>(".sw-fp-span[data-span-id]")].map((s) => s.dataset.spanId!))].sort(),
+          ariaHidden: picture.getAttribute("aria-hidden"),
+        });
+      }).observe(document, { childList: true, subtree: true });
+    },
+    { badges: withoutBadges.toString() },
+  );
+}
+
+/** The pictures seen, once the reader is up with `title` and the last picture is gone. */
+async function picturesSeen(page: Page, title = SUMMIT_TITLE): Promise<Seen[]> {
+  await expect(page.locator(".sw-doctitle")).toHaveText(title);
+  await expect.poll(() => page.evaluate(() => window.__pictures.length > 0 && window.__pictures.every((p) => p.removed !== null))).toBe(true);
+  return page.evaluate(() => window.__pictures);
+}
+
+/** What the reader shows: its first paragraphs without badges, and its span ids. */
+async function readerShows(page: Page): Promise<{ paragraphs: string[]; spanIds: string[] }> {
+  const paragraphs = await page.locator(".ProseMirror p").evaluateAll(
+    (ps, badges) => ps.slice(0, 4).map((p) => (new Function("p", `return (${badges})(p)`) as (p: Element) => string)(p)),
+    withoutBadges.toString(),
+  );
+  const spanIds = await page.locator(".ProseMirror .sw-span[data-span-id]").evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.spanId!))].sort());
+  return { paragraphs, spanIds };
+}
+
+/** The app has kept the open document's first screen (a moment after its last change) with `spans` spans. */
+async function keptWithSpans(page: Page, spans: number): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem("spanwise.firstScreen") ?? "{}") as { spans?: unknown[] }).spans?.length ?? -1))
+    .toBe(spans);
+}
+
+async function tagTwoActors(page: Page): Promise<void> {
   await startApp(page);
   await importFiles(page, [fixture("summit.txt")]);
   await openDocument(page, "summit");
@@ -46,50 +102,83 @@ test("a reopened document is painted from the store before the app loads, and th
   await page.keyboard.press("1");
   await expectSaved(page);
   await page.keyboard.press("Escape");
+}
 
-  await page.addInitScript(
-    ({ badges }) => {
-      const strip = new Function("p", `return (${badges})(p)`) as (p: Element) => string;
-      const seen: Seen = { added: null, removed: null, readerWhenAdded: false, title: "", paragraphs: [], spanIds: [], ariaHidden: null };
-      window.__firstPaint = seen;
-      new MutationObserver(() => {
-        const picture = document.getElementById("sw-first-paint");
-        if (picture && seen.added === null) {
-          seen.added = performance.now();
-          seen.readerWhenAdded = document.querySelector(".ProseMirror") !== null;
-          seen.title = picture.querySelector(".sw-fp-title")?.textContent ?? "";
-          seen.paragraphs = [...picture.querySelectorAll(".sw-fp-text > p")].slice(0, 4).map(strip);
-          seen.spanIds = [...new Set([...picture.querySelectorAll<HTMLElement>(".sw-fp-span[data-span-id]")].map((s) => s.dataset.spanId!))].sort();
-          seen.ariaHidden = picture.getAttribute("aria-hidden");
-        }
-        if (!picture && seen.added !== null && seen.removed === null) seen.removed = performance.now();
-      }).observe(document, { childList: true, subtree: true });
-    },
-    { badges: withoutBadges.toString() },
-  );
+test("a reopened document is painted from the store before the app loads, and the reader takes over", async ({ page }) => {
+  await tagTwoActors(page);
+  // Without the app's kept copy, the first paint reads the store.
+  await page.evaluate(() => localStorage.clear());
+  await watchFirstPaint(page);
   await page.reload();
-  await expect(page.locator(".sw-doctitle")).toHaveText(SUMMIT_TITLE);
-  await expect.poll(() => page.evaluate(() => window.__firstPaint.removed)).not.toBeNull();
-  const seen = await page.evaluate(() => window.__firstPaint);
-
-  expect(seen.added).not.toBeNull();
-  expect(seen.readerWhenAdded).toBe(false);
-  expect(seen.ariaHidden).toBe("true");
-  expect(seen.title).toBe(SUMMIT_TITLE);
+  const [seen, ...more] = await picturesSeen(page);
+  expect(more).toEqual([]);
+  expect(seen!.source).toBe("store");
+  expect(seen!.readerWhenAdded).toBe(false);
+  expect(seen!.ariaHidden).toBe("true");
+  expect(seen!.title).toBe(SUMMIT_TITLE);
   // The same text and spans as the reader shows.
-  const reader = await page.locator(".ProseMirror p").evaluateAll(
-    (ps, badges) => ps.slice(0, 4).map((p) => (new Function("p", `return (${badges})(p)`) as (p: Element) => string)(p)),
-    withoutBadges.toString(),
-  );
-  expect(seen.paragraphs).toEqual(reader);
-  const readerSpans = await page.locator(".ProseMirror .sw-span[data-span-id]").evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.spanId!))].sort());
-  expect(readerSpans).toHaveLength(2);
-  expect(seen.spanIds).toEqual(readerSpans);
+  const reader = await readerShows(page);
+  expect(seen!.paragraphs).toEqual(reader.paragraphs);
+  expect(reader.spanIds).toHaveLength(2);
+  expect(seen!.spanIds).toEqual(reader.spanIds);
   // Nothing of it is left, and the app works as ever.
   await expect(page.locator("#sw-first-paint")).toHaveCount(0);
   await selectWithMouse(page, "Geneva");
   await page.keyboard.press("2");
   await expectSaved(page);
+});
+
+test("the app keeps the open document's first screen: a reload and a new window paint it without the store", async ({ page, context }) => {
+  await tagTwoActors(page);
+  await keptWithSpans(page, 2);
+  await watchFirstPaint(page);
+  await page.reload();
+  const [reloaded, ...more] = await picturesSeen(page);
+  expect(more).toEqual([]);
+  expect(reloaded!.source).toBe("kept");
+  expect(reloaded!.readerWhenAdded).toBe(false);
+  const reader = await readerShows(page);
+  expect(reloaded!.paragraphs).toEqual(reader.paragraphs);
+  expect(reloaded!.spanIds).toEqual(reader.spanIds);
+
+  // A third span, then a new window (its own session: it reopens the last opened document).
+  await selectWithMouse(page, "Geneva");
+  await page.keyboard.press("2");
+  await expectSaved(page);
+  await keptWithSpans(page, 3);
+  const second = await context.newPage();
+  await watchFirstPaint(second);
+  await second.goto("/");
+  const [fresh, ...others] = await picturesSeen(second);
+  expect(others).toEqual([]);
+  expect(fresh!.source).toBe("kept");
+  expect(fresh!.spanIds).toHaveLength(3);
+  expect(fresh!.spanIds).toEqual((await readerShows(second)).spanIds);
+});
+
+test("a kept first screen that the store disagrees with is taken down at once, and kept anew", async ({ page }) => {
+  await tagTwoActors(page);
+  await keptWithSpans(page, 2);
+  // As if a change had reached the store without the copy: the copy shows a span the store does not have.
+  await page.evaluate(() => {
+    const kept = JSON.parse(localStorage.getItem("spanwise.firstScreen")!) as { title: string; spans: unknown[][] };
+    kept.title = "A stale title";
+    kept.spans.push(["gone-span", 0, 8, "actor", "Ana"]);
+    localStorage.setItem("spanwise.firstScreen", JSON.stringify(kept));
+  });
+  await watchFirstPaint(page);
+  await page.reload();
+  const [stale, ...after] = await picturesSeen(page);
+  expect(stale!.source).toBe("kept");
+  expect(stale!.title).toBe("A stale title");
+  // Taken down by the first paint's own check against the store (before the app's reader), or redrawn from the store.
+  for (const picture of after) {
+    expect(picture.source).toBe("store");
+    expect(picture.title).toBe(SUMMIT_TITLE);
+    expect(picture.spanIds).not.toContain("gone-span");
+  }
+  expect((await readerShows(page)).spanIds).toHaveLength(2);
+  await expect.poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem("spanwise.firstScreen") ?? "{}") as { title?: string }).title)).toBe(SUMMIT_TITLE);
 });
 
 test("a first start paints nothing and creates no store before the app does", async ({ page }) => {

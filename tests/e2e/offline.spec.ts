@@ -16,6 +16,7 @@ import { chromiumArgs, findChromium } from "../../scripts/chromium.mjs";
 // @ts-expect-error plain ES module: the server `npm run web` runs
 import { startWebServer } from "../../scripts/web.mjs";
 import { webAppManifest } from "../../renderer/pwa/manifest";
+import { pagePolicy } from "../../shared/csp";
 import { expectSaved, fixture, importFiles, menuItem, nameAnnotator, spanRows } from "./helpers";
 import { serveFolder } from "./staticServer";
 
@@ -148,6 +149,15 @@ test("with the server stopped and the network off, the app starts, tags and expo
   } finally {
     if (serverRunning) await server.close();
   }
+});
+
+test("README's hosting example sends the policy of this build (its first paint's hash)", () => {
+  const built = pagePolicy(readFileSync(path.join(DIST, "index.html"), "utf8"));
+  expect(built).toMatch(/'sha256-/);
+  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const sent = [...readme.matchAll(/add_header Content-Security-Policy "([^"]*)"/g)].map((m) => m[1]);
+  expect(sent.length).toBeGreaterThan(0);
+  for (const policy of sent) expect(policy, "README's nginx example: take the policy from the built dist/index.html").toBe(built);
 });
 
 test("served over plain HTTP from another address, the app says it needs a secure one and touches nothing", async () => {
