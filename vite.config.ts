@@ -1,30 +1,17 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { build as esbuild } from "esbuild";
 import path from "node:path";
-import { CONTENT_SECURITY_POLICY, metaPolicy, pagePolicy } from "./shared/csp";
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, metaPolicy, pagePolicy } from "./shared/csp";
 import { FIRST_PAINT_SCRIPT } from "./renderer/firstPaint/scriptAttribute";
 import { APPLE_TOUCH_ICON, THEME_COLOR, webAppManifest } from "./renderer/pwa/manifest";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
-/**
- * Puts the CSP into the built index.html too, so the policy holds even where
- * no server sends the header (frame-ancestors only works as a header), with
- * the hashes of the page's inline scripts (the first paint's).
- */
-function cspMeta(scriptHashes: () => readonly string[]): Plugin {
-  return {
-    name: "spanwise-csp-meta",
-    apply: "build",
-    transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: metaPolicy(scriptHashes()) }, injectTo: "head-prepend" }],
-  };
-}
-
-/** The policy the preview server sends: the built page's own (with its inline script's hash), else the app's. */
+/** The policy the preview server sends: the built page's own (with its inline hashes), else the app's. */
 function previewPolicy(): string {
   try {
     const dist = process.env.SPANWISE_DIST;
@@ -79,23 +66,34 @@ function offlineApp(): Plugin[] {
   return [installTags, ...serviceWorker];
 }
 
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+/** The file beside index.html that holds the header a web server sends with it (README's hosting example). */
+const POLICY_FILE = "content-security-policy.txt";
+
 /**
- * The first paint (renderer/firstPaint): a few kB that run before anything
- * else on the page, so that the reopened document is painted while the
- * browser still fetches the stylesheet and the app. Inline in index.html
- * (allowed by its hash in the CSP) and before the stylesheet's link: a file
- * of its own waited ~100 ms for its fetch on a cold start (through the
- * service worker), and a script after the link waits for the stylesheet.
- * Bundled on its own by esbuild, with its own copy of the few small modules
- * it shares with the app. Only in the build; the dev server shows the app as
- * it loads.
+ * What the page needs for its first screen, inline in index.html so that
+ * nothing waits for a file fetch (on a cold start each fetch through the
+ * service worker took ~100 ms):
+ * - the first paint (renderer/firstPaint), a few kB at the top of the
+ *   body, run as the page is read, so the reopened document is painted
+ *   while the browser still fetches the app: bundled on its own by esbuild,
+ *   with its own copy of the few small modules it shares with the app;
+ * - the app's stylesheet, which every paint waits for (a linked one
+ *   arrived ~120 ms after the page).
+ * Each is allowed by its hash in the CSP, which the page states in a
+ * <meta> (frame-ancestors aside, as only a header can carry it) and which
+ * the build also writes to content-security-policy.txt for web servers.
+ * The app's own script is preloaded at once and evaluated once the first
+ * paint is up (main.tsx, gate.ts). Only in the build; the dev server shows
+ * the app as it loads.
  */
-function firstPaintEntry(): Plugin & { scriptHashes(): string[] } {
+function inlineFirstScreen(): Plugin {
   let code = "";
+  let policy = "";
   return {
-    name: "spanwise-first-paint",
+    name: "spanwise-inline-first-screen",
     apply: "build",
-    scriptHashes: () => (code ? [`'sha256-${createHash("sha256").update(code).digest("base64")}'`] : []),
     async buildStart() {
       const out = await esbuild({ entryPoints: ["renderer/firstPaint/entry.ts"], bundle: true, format: "iife", target: "es2022", minify: true, write: false, logLevel: "warning" });
       code = out.outputFiles[0]!.text.trimEnd();
@@ -104,30 +102,41 @@ function firstPaintEntry(): Plugin & { scriptHashes(): string[] } {
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
-        const title = html.indexOf("</title>");
-        if (title < 0) throw new Error("index.html has no <title> to put the first paint after");
+        const bundle = ctx.bundle ?? {};
+        // The app's stylesheet, in place of its link.
+        const link = /<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)">/.exec(html);
+        const sheet = link && bundle[link[1]!];
+        if (!link || !sheet || sheet.type !== "asset") throw new Error("index.html links no stylesheet of this build to put inline");
+        const css = String(sheet.source).trim();
+        if (/<\/style/i.test(css)) throw new Error("the stylesheet cannot be put inline: it contains </style");
+        let out = html.replace(link[0], `<style>${css}</style>`);
         // The app (boot.tsx, imported by main.tsx once the first paint is up) is fetched and compiled at once, evaluated later.
-        const chunks = new Map(Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c] as const] : [])));
+        const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c] as const] : [])));
         const boot = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith("/renderer/boot.tsx"));
         if (!boot) throw new Error("the app's boot chunk is missing from the build");
         const preload = new Set<string>();
         const visit = (file: string) => {
-          if (preload.has(file) || html.includes(`/${file}"`)) return;
+          if (preload.has(file) || out.includes(`/${file}"`)) return;
           preload.add(file);
           for (const next of chunks.get(file)?.imports ?? []) visit(next);
         };
         visit(boot.fileName);
         const links = [...preload].map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`).join("\n    ");
-        const head = html.indexOf("</head>");
-        const withPreloads = `${html.slice(0, head)}  ${links}\n  ${html.slice(head)}`;
-        const at = title + "</title>".length;
-        return `${withPreloads.slice(0, at)}\n    <script ${FIRST_PAINT_SCRIPT}>${code}</script>${withPreloads.slice(at)}`;
+        out = out.replace("</head>", `  ${links}\n  </head>`);
+        // The first paint, first thing in the body: it paints into it at once (no stylesheet is pending, so nothing holds it).
+        if (!/<body>/.test(out)) throw new Error("index.html has no <body> to put the first paint in");
+        out = out.replace("<body>", `<body>\n    <script ${FIRST_PAINT_SCRIPT}>${code}</script>`);
+        const hashes = { scripts: [sha256(code)], styles: [sha256(css)] };
+        policy = contentSecurityPolicy(hashes);
+        return out.replace(/<head>/, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${metaPolicy(hashes)}">`);
       },
+    },
+    // Written once index.html is final (it is made in the bundle's last step).
+    writeBundle(options) {
+      if (policy && options.dir) writeFileSync(path.join(options.dir, POLICY_FILE), `${policy}\n`);
     },
   };
 }
-
-const firstPaint = firstPaintEntry();
 
 // The renderer is built to dist/ with relative asset URLs so the same build
 // loads from the desktop shell's app:// scheme and from `npm run web`.
@@ -136,7 +145,7 @@ export default defineConfig({
   base: "./",
   // The app has no routes of its own: a missing file is a 404, never index.html (which would hide a broken build).
   appType: "mpa",
-  plugins: [react(), cspMeta(() => firstPaint.scriptHashes()), firstPaint, offlineApp()],
+  plugins: [react(), inlineFirstScreen(), offlineApp()],
   define: { __SPANWISE_VERSION__: JSON.stringify(version) },
   build: {
     // SPANWISE_DIST (an absolute path) builds elsewhere, e.g. for a benchmark beside a test run.

@@ -1,6 +1,6 @@
 /**
- * The page's first script, separate from the app's (inline in index.html's
- * head, before anything is fetched): a few kilobytes that paint the reopened
+ * The page's first script, separate from the app's (inline at the top of
+ * index.html's body, run as the page is read): a few kilobytes that paint the reopened
  * document's first screen while the browser is still fetching and compiling
  * the app. The screen comes from the copy the app keeps in localStorage
  * (snapshot.ts) when it is this window's, else straight from IndexedDB.
@@ -34,7 +34,7 @@ function keptScreen(): StoredScreen | null {
   return screen;
 }
 
-/** Resolves once the page has a body to paint into (this script runs while the head is still being read). */
+/** Resolves once the page has a body to paint into (at once where the page puts this script in the body). */
 function bodyReady(): Promise<void> {
   if (document.body) return Promise.resolve();
   return new Promise((resolve) => document.addEventListener("readystatechange", () => resolve(), { once: true }));

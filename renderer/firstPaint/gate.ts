@@ -5,7 +5,7 @@
  * painted picture off the screen until it ended. The two scripts are
  * bundled apart (the first paint must not wait for chunks shared with the
  * app), so they meet on the page: an attribute of <html> and an event. The
- * first paint's script is inline in the page's head and runs first; its
+ * first paint's script is inline at the top of the page's body and runs before the app's; its
  * <script> element carries FIRST_PAINT_SCRIPT, and the app waits for the
  * first paint whenever that element is there.
  */

@@ -27,7 +27,7 @@ vi.mock("../../electron/appPaths", async (importOriginal) => {
 
 /** The page's inline first paint, allowed by its hash in the page's own <meta> policy (as the build writes it, quotes escaped). */
 const FIRST_PAINT_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
-const INDEX_HTML = `<!doctype html><meta http-equiv="Content-Security-Policy" content="${metaPolicy([FIRST_PAINT_HASH]).replace(/'/g, "&#39;")}"><title>Spanwise</title><script type="module" src="./assets/main.js"></script>`;
+const INDEX_HTML = `<!doctype html><meta http-equiv="Content-Security-Policy" content="${metaPolicy({ scripts: [FIRST_PAINT_HASH] }).replace(/'/g, "&#39;")}"><title>Spanwise</title><script type="module" src="./assets/main.js"></script>`;
 let base: string;
 let appData: string;
 let projects: string;
@@ -113,7 +113,7 @@ describe("app:// responses", () => {
   it("serves dist/index.html with the CSP, allowing the page's inline first paint by its hash", async () => {
     const response = await handler()(new Request("app://spanwise/index.html"));
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-security-policy")).toBe(contentSecurityPolicy([FIRST_PAINT_HASH]));
+    expect(response.headers.get("content-security-policy")).toBe(contentSecurityPolicy({ scripts: [FIRST_PAINT_HASH] }));
     expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(await response.text()).toBe(INDEX_HTML);
@@ -124,7 +124,7 @@ describe("app:// responses", () => {
     const traversal = await handler()(new Request("app://spanwise/..%2f..%2fpackage.json"));
     const post = await handler()(new Request("app://spanwise/index.html", { method: "POST", body: "x" }));
     expect([missing.status, traversal.status, post.status]).toEqual([404, 403, 405]);
-    for (const response of [missing, traversal, post]) expect(response.headers.get("content-security-policy")).toBe(contentSecurityPolicy([FIRST_PAINT_HASH]));
+    for (const response of [missing, traversal, post]) expect(response.headers.get("content-security-policy")).toBe(contentSecurityPolicy({ scripts: [FIRST_PAINT_HASH] }));
   });
 });
 
