@@ -1,7 +1,8 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import { build as esbuild } from "esbuild";
 import path from "node:path";
@@ -11,14 +12,33 @@ import { APPLE_TOUCH_ICON, THEME_COLOR, webAppManifest } from "./renderer/pwa/ma
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
-/** The policy the preview server sends: the built page's own (with its inline hashes), else the app's. */
-function previewPolicy(): string {
-  try {
-    const dist = process.env.SPANWISE_DIST;
-    return pagePolicy(readFileSync(dist ? path.join(dist, "index.html") : new URL("./dist/index.html", import.meta.url), "utf8"));
-  } catch {
-    return CONTENT_SECURITY_POLICY;
-  }
+/**
+ * The preview server (`npm run web`, `npm start`) sends with every response
+ * the built page's own policy (with its inline hashes), read again whenever
+ * dist/index.html changes: a build made while the server runs brings new
+ * hashes, and a stale policy would block the page's inline stylesheet.
+ */
+function previewPolicy(): Plugin {
+  const page = process.env.SPANWISE_DIST ? path.join(process.env.SPANWISE_DIST, "index.html") : fileURLToPath(new URL("./dist/index.html", import.meta.url));
+  let known: { mtimeMs: number; policy: string } | null = null;
+  const current = (): string => {
+    try {
+      const { mtimeMs } = statSync(page);
+      if (known?.mtimeMs !== mtimeMs) known = { mtimeMs, policy: pagePolicy(readFileSync(page, "utf8")) };
+      return known.policy;
+    } catch {
+      return CONTENT_SECURITY_POLICY;
+    }
+  };
+  return {
+    name: "spanwise-preview-policy",
+    configurePreviewServer(server) {
+      server.middlewares.use((_request, response, next) => {
+        response.setHeader("Content-Security-Policy", current());
+        next();
+      });
+    },
+  };
 }
 
 /**
@@ -145,7 +165,7 @@ export default defineConfig({
   base: "./",
   // The app has no routes of its own: a missing file is a 404, never index.html (which would hide a broken build).
   appType: "mpa",
-  plugins: [react(), inlineFirstScreen(), offlineApp()],
+  plugins: [react(), inlineFirstScreen(), offlineApp(), previewPolicy()],
   define: { __SPANWISE_VERSION__: JSON.stringify(version) },
   build: {
     // SPANWISE_DIST (an absolute path) builds elsewhere, e.g. for a benchmark beside a test run.
@@ -158,6 +178,5 @@ export default defineConfig({
     host: "127.0.0.1",
     port: Number(process.env.PORT ?? 4173),
     strictPort: true,
-    headers: { "Content-Security-Policy": previewPolicy() },
   },
 });

@@ -7,7 +7,7 @@
  * All but the first test start their own servers (ports E2E_PORT+1 and
  * E2E_PORT+2) so that they can stop them or change what they serve.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, expect, test, type Page } from "@playwright/test";
@@ -163,6 +163,32 @@ test("the build writes the policy a web server sends with it: the page's own, wi
   expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toHaveLength(1);
   expect(html.match(/<style[^>]*>/g)).toHaveLength(1);
   expect(html).not.toMatch(/<link rel="stylesheet"/);
+});
+
+test("the preview server sends the built page's policy, and a new build's as soon as it is written", async () => {
+  // A copy of the build, so that the test can write a new index.html while the server runs.
+  const dist = mkdtempSync(path.join(os.tmpdir(), "spanwise-dist-"));
+  cpSync(DIST, dist, { recursive: true });
+  const before = process.env.SPANWISE_DIST;
+  process.env.SPANWISE_DIST = dist;
+  const server = (await startWebServer({ port: E2E_PORT + 3, buildCheck: false, log: () => undefined })) as { url: string; close(): Promise<void> };
+  try {
+    const policy = async (file = "") => (await fetch(`${server.url}${file}`)).headers.get("content-security-policy");
+    const html = readFileSync(path.join(dist, "index.html"), "utf8");
+    expect(await policy()).toBe(pagePolicy(html));
+    expect(await policy("assets/missing.js")).toBe(pagePolicy(html));
+    // A rebuild with another stylesheet: the page names another hash, and the server sends it.
+    const rebuilt = html.replace(/style-src 'self' 'sha256-[^']+'/, "style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
+    expect(rebuilt).not.toBe(html);
+    writeFileSync(path.join(dist, "index.html"), rebuilt);
+    utimesSync(path.join(dist, "index.html"), new Date(), new Date(Date.now() + 5000));
+    expect(await policy()).toBe(pagePolicy(rebuilt));
+  } finally {
+    await server.close();
+    if (before === undefined) delete process.env.SPANWISE_DIST;
+    else process.env.SPANWISE_DIST = before;
+    rmSync(dist, { recursive: true, force: true });
+  }
 });
 
 test("served over plain HTTP from another address, the app says it needs a secure one and touches nothing", async () => {
