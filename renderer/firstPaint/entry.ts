@@ -12,26 +12,33 @@ import { firstPaintPending, settleFirstPaint } from "./gate";
 import { endFirstPaint } from "./handover";
 import { FIRST_PAINT_ID, paintFirstScreen } from "./paint";
 import type { StoredScreen } from "./screen";
-import { SNAPSHOT_KEY, screenOfSnapshot, snapshotOf } from "./snapshot";
-import { readStoredScreen, sessionScreen } from "./storedScreen";
+import { SNAPSHOT_KEY, keptIdentity, screenOfSnapshot, snapshotOf } from "./snapshot";
+import { readStoredScreen, sessionScreen, warmStore } from "./storedScreen";
 
 /** The app removes the picture when its reader is up; if it never says so (it failed), the picture must not stay. */
 const LONGEST_SHOWN_MS = 10_000;
 
 const appHasDrawn = () => document.querySelector("#root .sw-header") !== null;
 
-/** The kept first screen, when it is the one this window reopens: its own session's document, or for a new window the last opened. */
-function keptScreen(): StoredScreen | null {
+/**
+ * The kept first screen, when it is the one this window reopens (its own
+ * session's document, or for a new window the last opened): a screen to
+ * paint, "blank" when that project is reopened with no document open, null
+ * when there is no kept copy for it (then the store is read).
+ */
+function keptScreen(): StoredScreen | "blank" | null {
   let kept: string | null;
   try {
     kept = localStorage.getItem(SNAPSHOT_KEY);
   } catch {
     return null;
   }
-  const screen = screenOfSnapshot(kept);
   const own = sessionScreen();
-  if (!screen || (own && (own.projectId !== screen.projectId || own.docId !== screen.docId))) return null;
-  return screen;
+  const screen = screenOfSnapshot(kept);
+  if (screen) return own && (own.projectId !== screen.projectId || own.docId !== screen.docId) ? null : screen;
+  // A window without a document of its own in the project follows the settings, which the blank says show none.
+  const blank = keptIdentity(kept);
+  return blank && blank.docId === null && (!own || (own.projectId === blank.projectId && own.docId === null)) ? "blank" : null;
 }
 
 /** Resolves once the page has a body to paint into (at once where the page puts this script in the body). */
@@ -62,6 +69,11 @@ async function checkKept(kept: StoredScreen): Promise<void> {
 async function firstPaint(): Promise<boolean> {
   if (!window.isSecureContext) return false;
   const kept = keptScreen();
+  if (kept === "blank") {
+    // Nothing to paint: the app starts at once. The store is opened meanwhile, so the app's own first open finds it warm.
+    warmStore();
+    return false;
+  }
   await bodyReady();
   if (kept) {
     paint(kept, "kept");

@@ -79,16 +79,38 @@ function isPackedSpan(v: unknown, textLength: number): v is PackedPaintedSpan {
   return Array.isArray(v) && v.length === 5 && isString(v[0]) && isCount(v[1]) && isCount(v[2]) && v[1] <= v[2] && v[1] <= textLength && isString(v[3]) && isString(v[4]);
 }
 
-/** The screen a kept value holds, or null when it is not one this app wrote for the current store (then the store is read). */
-export function screenOfSnapshot(kept: string | null): StoredScreen | null {
+/**
+ * The kept value for a reopened project that shows no document (a new
+ * window opens it on its welcome screen): a start has nothing to paint and
+ * need not wait for the store to learn so.
+ */
+export function blankSnapshotOf(projectId: string): string {
+  return JSON.stringify({ layout: SNAPSHOT_LAYOUT, store: STORE_VERSION, projectId, docId: null });
+}
+
+/** A kept value this app wrote for the current store, parsed; null for anything else. */
+function parseKept(kept: string | null): Partial<Snapshot> | null {
   if (!kept) return null;
-  let s: Partial<Snapshot>;
+  let s: Partial<Snapshot> | null;
   try {
-    s = JSON.parse(kept) as Partial<Snapshot>;
+    s = JSON.parse(kept) as Partial<Snapshot> | null;
   } catch {
     return null;
   }
-  if (typeof s !== "object" || s === null || s.layout !== SNAPSHOT_LAYOUT || s.store !== STORE_VERSION) return null;
+  return typeof s === "object" && s !== null && !Array.isArray(s) && s.layout === SNAPSHOT_LAYOUT && s.store === STORE_VERSION ? s : null;
+}
+
+/** Which project and document a kept value is of (docId null: the project with no document open), or null when it is not one this app wrote. */
+export function keptIdentity(kept: string | null): { projectId: string; docId: string | null } | null {
+  const s = parseKept(kept) as { projectId?: unknown; docId?: unknown } | null;
+  if (!s || !isString(s.projectId) || !(s.docId === null || isString(s.docId))) return null;
+  return { projectId: s.projectId, docId: s.docId };
+}
+
+/** The screen a kept value holds, or null when it holds none or is not one this app wrote for the current store (then the store is read). */
+export function screenOfSnapshot(kept: string | null): StoredScreen | null {
+  const s = parseKept(kept);
+  if (!s) return null;
   if (!isString(s.projectId) || !isString(s.docId) || !isString(s.title) || !isString(s.text) || !(s.publishedAt === null || isString(s.publishedAt))) return null;
   if (!Array.isArray(s.labels) || !s.labels.every((l) => typeof l === "object" && l !== null && isString(l.id) && isString(l.name) && isString(l.color) && isString(l.key))) return null;
   const textLength = s.text.length;

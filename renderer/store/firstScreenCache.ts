@@ -1,4 +1,4 @@
-import { SNAPSHOT_KEY, screenOfSnapshot, snapshotOf } from "../firstPaint/snapshot";
+import { SNAPSHOT_KEY, blankSnapshotOf, keptIdentity, snapshotOf } from "../firstPaint/snapshot";
 import type { StoredScreen } from "../firstPaint/screen";
 import { db } from "./db";
 import { CURRENT_PROJECT_KEY, docSettingKey } from "./settingKeys";
@@ -33,7 +33,7 @@ export function forgetFirstScreen(projectId?: string, docId?: string): void {
   const local = storage();
   if (!local) return;
   try {
-    const kept = screenOfSnapshot(local.getItem(SNAPSHOT_KEY));
+    const kept = keptIdentity(local.getItem(SNAPSHOT_KEY));
     if (projectId === undefined || !kept || (kept.projectId === projectId && (docId === undefined || kept.docId === docId))) local.removeItem(SNAPSHOT_KEY);
   } catch {
     // No storage to clear.
@@ -44,8 +44,8 @@ export function forgetFirstScreen(projectId?: string, docId?: string): void {
  * Keeps `screen` (this window's open document as its reader shows it) for
  * the next start when it is what a new window would reopen; a copy of the
  * same document that is no longer that is dropped. `screen` null: the
- * window shows `projectId` with no document, and a start that reopens that
- * project must not paint another.
+ * window shows `projectId` with no document; if a new window would too, a
+ * blank is kept, so that a start knows at once it has nothing to paint.
  */
 export async function keepFirstScreen(projectId: string, screen: StoredScreen | null): Promise<void> {
   const local = storage();
@@ -55,11 +55,7 @@ export async function keepFirstScreen(projectId: string, screen: StoredScreen | 
     return;
   }
   try {
-    if (!screen) {
-      local.removeItem(SNAPSHOT_KEY);
-      return;
-    }
-    const value = snapshotOf(screen);
+    const value = screen ? snapshotOf(screen) : blankSnapshotOf(projectId);
     if (local.getItem(SNAPSHOT_KEY) !== value) local.setItem(SNAPSHOT_KEY, value);
   } catch {
     // Storage full or refused: the first paint reads the store instead.

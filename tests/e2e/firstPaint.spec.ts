@@ -181,6 +181,30 @@ test("a kept first screen that the store disagrees with is taken down at once, a
   await expect.poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem("spanwise.firstScreen") ?? "{}") as { title?: string }).title)).toBe(SUMMIT_TITLE);
 });
 
+test("a project reopened with no document open paints nothing, and the app does not wait for the store to learn so", async ({ page }) => {
+  await startApp(page);
+  // The app keeps a blank for it: the reopened project shows no document.
+  await expect.poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem("spanwise.firstScreen") ?? "{}") as { docId?: unknown }).docId)).toBeNull();
+  await page.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      (window as unknown as { __gateAtLoad: string | null }).__gateAtLoad = document.documentElement.getAttribute("data-sw-first-paint");
+    });
+  });
+  await watchFirstPaint(page);
+  const gateAtLoad = () => page.evaluate(() => (window as unknown as { __gateAtLoad: string | null }).__gateAtLoad);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Import documents to begin" })).toBeVisible();
+  expect(await page.evaluate(() => window.__pictures)).toEqual([]);
+  // Settled as the page was read: the app's script was not held back.
+  expect(await gateAtLoad()).toBe("settled");
+  // Without the blank the first paint must ask the store first, and the app waits for it.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Import documents to begin" })).toBeVisible();
+  expect(await gateAtLoad()).toBe("pending");
+  expect(await page.evaluate(() => window.__pictures)).toEqual([]);
+});
+
 test("a first start paints nothing and creates no store before the app does", async ({ page }) => {
   await page.addInitScript(() => {
     (window as unknown as { __painted: boolean }).__painted = false;

@@ -7,7 +7,7 @@
  */
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { SNAPSHOT_KEY, screenOfSnapshot } from "../../renderer/firstPaint/snapshot";
+import { SNAPSHOT_KEY, keptIdentity, screenOfSnapshot } from "../../renderer/firstPaint/snapshot";
 import type { StoredScreen } from "../../renderer/firstPaint/screen";
 import { forgetFirstScreen, keepFirstScreen } from "../../renderer/store/firstScreenCache";
 import { docSettingKey } from "../../renderer/store/openProject";
@@ -85,12 +85,19 @@ describe("the kept first screen", () => {
     expect(kept()).toBeNull();
   });
 
-  it("is dropped when the window shows the reopened project with no document", async () => {
+  it("becomes a blank when the window shows the reopened project with no document: a start has nothing to paint", async () => {
     await reopens("p1", "d1");
     await keepFirstScreen("p1", screen("p1", "d1"));
     await reopens("p1", null);
     await keepFirstScreen("p1", null);
     expect(kept()).toBeNull();
+    expect(keptIdentity(local.getItem(SNAPSHOT_KEY))).toEqual({ projectId: "p1", docId: null });
+    // Not for a project a new window would not open.
+    await reopens("p2", null);
+    await keepFirstScreen("p1", null);
+    expect(keptIdentity(local.getItem(SNAPSHOT_KEY))).toEqual({ projectId: "p1", docId: null });
+    forgetFirstScreen("p1");
+    expect(local.getItem(SNAPSHOT_KEY)).toBeNull();
   });
 
   it("forgetting a project drops only that project's copy", async () => {

@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { paintedEnd, screenOfSnapshot, snapshotOf } from "../../../renderer/firstPaint/snapshot";
+import { blankSnapshotOf, keptIdentity, paintedEnd, screenOfSnapshot, snapshotOf } from "../../../renderer/firstPaint/snapshot";
 import type { PaintedSpan, StoredScreen } from "../../../renderer/firstPaint/screen";
 import { STORE_VERSION } from "../../../renderer/store/schemaVersion";
 
@@ -103,6 +103,16 @@ describe("the kept first screen", () => {
     expect(snapshotOf({ ...screen, spans: screen.spans.map((s, i) => (i ? { ...s, label: "event" } : s)) })).not.toBe(kept);
     expect(snapshotOf({ ...screen, labels: screen.labels.map((l) => ({ ...l, color: "#000000" })) })).not.toBe(kept);
     expect(snapshotOf({ ...screen, hidden: ["ben"] })).not.toBe(kept);
+  });
+
+  it("a blank (the reopened project shows no document) says which project, and holds no screen", () => {
+    const blank = blankSnapshotOf("p1");
+    expect(keptIdentity(blank)).toEqual({ projectId: "p1", docId: null });
+    expect(screenOfSnapshot(blank)).toBeNull();
+    expect(keptIdentity(snapshotOf(screenOf("Ana met Ben.", [], [])))).toEqual({ projectId: "p1", docId: "d1" });
+    const other = JSON.parse(blank) as Record<string, unknown>;
+    for (const v of [{ ...other, store: STORE_VERSION + 1 }, { ...other, layout: 0 }, { ...other, projectId: 3 }, { ...other, docId: 3 }]) expect(keptIdentity(JSON.stringify(v))).toBeNull();
+    expect(keptIdentity("[]")).toBeNull();
   });
 
   it("reads nothing from a value that is not a kept screen of this layout and store version", () => {
