@@ -1,4 +1,4 @@
-import { layerCounts } from "../firstPaint/screen";
+import { annotatorCounts } from "../store/annotatorCounts";
 import { LAYER_STYLES } from "../reader/spanDecorations";
 
 export interface Layer {
@@ -9,7 +9,7 @@ export interface Layer {
 
 /** The annotators of a document's spans, in a stable order (by name), each with its layer index. */
 export function layersOf(spans: readonly { annotator: string }[]): Layer[] {
-  return layersOfCounts(new Map(layerCounts(spans)));
+  return layersOfCounts(annotatorCounts(spans));
 }
 
 /** The layers of live spans counted per annotator (kept up to date per change by store/useDocumentSpans.ts). */

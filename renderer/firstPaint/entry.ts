@@ -14,6 +14,7 @@ import { FIRST_PAINT_ID, paintFirstScreen } from "./paint";
 import type { StoredScreen } from "./screen";
 import { SNAPSHOT_KEY, keptIdentity, screenOfSnapshot, snapshotOf } from "./snapshot";
 import { readStoredScreen, sessionScreen, warmStore } from "./storedScreen";
+import { webStorage } from "../store/webStorage";
 
 /** The app removes the picture when its reader is up; if it never says so (it failed), the picture must not stay. */
 const LONGEST_SHOWN_MS = 10_000;
@@ -26,25 +27,19 @@ const appHasDrawn = () => document.querySelector("#root .sw-header") !== null;
  * paint, "blank" when that project is reopened with no document open, null
  * when there is no kept copy for it (then the store is read).
  */
-function keptScreen(): StoredScreen | "blank" | null {
+function keptScreen(): { screen: StoredScreen; kept: string } | "blank" | null {
   let kept: string | null;
   try {
-    kept = localStorage.getItem(SNAPSHOT_KEY);
+    kept = webStorage("localStorage")?.getItem(SNAPSHOT_KEY) ?? null;
   } catch {
     return null;
   }
   const own = sessionScreen();
   const screen = screenOfSnapshot(kept);
-  if (screen) return own && (own.projectId !== screen.projectId || own.docId !== screen.docId) ? null : screen;
+  if (screen) return own && (own.projectId !== screen.projectId || own.docId !== screen.docId) ? null : { screen, kept: kept! };
   // A window without a document of its own in the project follows the settings, which the blank says show none.
   const blank = keptIdentity(kept);
   return blank && blank.docId === null && (!own || (own.projectId === blank.projectId && own.docId === null)) ? "blank" : null;
-}
-
-/** Resolves once the page has a body to paint into (at once where the page puts this script in the body). */
-function bodyReady(): Promise<void> {
-  if (document.body) return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener("readystatechange", () => resolve(), { once: true }));
 }
 
 function paint(screen: StoredScreen, source: "kept" | "store"): void {
@@ -57,9 +52,10 @@ function paint(screen: StoredScreen, source: "kept" | "store"): void {
  * differ (the copy was left behind by a change it missed, say a merge in
  * another window), the picture is redrawn from the store, or removed.
  */
-async function checkKept(kept: StoredScreen): Promise<void> {
+async function checkKept(kept: string): Promise<void> {
   const stored = await readStoredScreen().catch(() => null);
-  if (stored && snapshotOf(stored) === snapshotOf(kept)) return;
+  // The kept value is snapshotOf's own output (store/firstScreenCache.ts), so the store's screen must give the same string.
+  if (stored && snapshotOf(stored) === kept) return;
   if (!document.getElementById(FIRST_PAINT_ID)) return;
   endFirstPaint();
   if (stored && !appHasDrawn()) paint(stored, "store");
@@ -74,10 +70,9 @@ async function firstPaint(): Promise<boolean> {
     warmStore();
     return false;
   }
-  await bodyReady();
   if (kept) {
-    paint(kept, "kept");
-    void checkKept(kept);
+    paint(kept.screen, "kept");
+    void checkKept(kept.kept);
     return true;
   }
   const screen = await readStoredScreen();

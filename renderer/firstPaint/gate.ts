@@ -5,12 +5,9 @@
  * painted picture off the screen until it ended. The two scripts are
  * bundled apart (the first paint must not wait for chunks shared with the
  * app), so they meet on the page: an attribute of <html> and an event. The
- * first paint's script is inline at the top of the page's body and runs before the app's; its
- * <script> element carries FIRST_PAINT_SCRIPT, and the app waits for the
- * first paint whenever that element is there.
+ * first paint's script is inline at the top of the page's body, so it has
+ * set the attribute before the app's module script (deferred) runs.
  */
-
-import { FIRST_PAINT_SCRIPT } from "./scriptAttribute";
 
 const ATTRIBUTE = "data-sw-first-paint";
 const SETTLED = "sw-first-paint-settled";
@@ -37,8 +34,7 @@ export function settleFirstPaint(): void {
 
 /** Resolves when the first paint has settled (at once without one, as on the dev server), or after a short wait. */
 export function firstPaintSettled(): Promise<void> {
-  const state = document.documentElement.getAttribute(ATTRIBUTE);
-  if (state === "settled" || (state === null && !document.querySelector(`script[${FIRST_PAINT_SCRIPT}]`))) return Promise.resolve();
+  if (document.documentElement.getAttribute(ATTRIBUTE) !== "pending") return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, LONGEST_WAIT_MS);
     document.addEventListener(

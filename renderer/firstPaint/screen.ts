@@ -29,10 +29,3 @@ export interface StoredScreen {
   /** Annotators whose layers are hidden in this project. */
   hidden: string[];
 }
-
-/** Annotators and their live span counts, as the layers line shows them. */
-export function layerCounts(spans: readonly { annotator: string }[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const span of spans) counts.set(span.annotator, (counts.get(span.annotator) ?? 0) + 1);
-  return [...counts];
-}

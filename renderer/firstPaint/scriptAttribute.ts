@@ -1,2 +1,2 @@
-/** The attribute of the first paint's <script> element in the built index.html (vite.config.ts): the app waits for that script while it is on the page (gate.ts). */
+/** The attribute that marks the first paint's inline <script> in the built index.html (vite.config.ts): the page's one inline script, allowed by its hash. */
 export const FIRST_PAINT_SCRIPT = "data-sw-first-paint-script";

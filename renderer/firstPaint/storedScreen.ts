@@ -2,7 +2,9 @@ import type { DocumentRecord, Project, SpanRecord } from "../../shared/model";
 import { fromPackedSpan, type PackedSpan } from "../store/packedSpan";
 import { STORE_VERSION } from "../store/schemaVersion";
 import { CURRENT_PROJECT_KEY, SESSION_PROJECT, docSettingKey, hiddenLayersKey, sessionDocKey } from "../store/settingKeys";
-import { layerCounts, type StoredScreen } from "./screen";
+import { annotatorCounts } from "../store/annotatorCounts";
+import { webStorage } from "../store/webStorage";
+import type { StoredScreen } from "./screen";
 
 /*
  * The first screen read straight from IndexedDB before the app's script
@@ -52,7 +54,7 @@ export function warmStore(): void {
 
 function sessionValue(key: string): string | null {
   try {
-    return sessionStorage.getItem(key);
+    return webStorage("sessionStorage")?.getItem(key) ?? null;
   } catch {
     return null;
   }
@@ -102,7 +104,7 @@ export async function readStoredScreen(): Promise<StoredScreen | null> {
       publishedAt: doc.publishedAt ?? null,
       text: text.text,
       spans,
-      layers: layerCounts(spans),
+      layers: [...annotatorCounts(spans)],
       hidden: Array.isArray(hidden) ? (hidden as string[]) : [],
     };
   } finally {

@@ -2,6 +2,9 @@ import { SNAPSHOT_KEY, blankSnapshotOf, keptIdentity, snapshotOf } from "../firs
 import type { StoredScreen } from "../firstPaint/screen";
 import { db } from "./db";
 import { CURRENT_PROJECT_KEY, docSettingKey } from "./settingKeys";
+import { webStorage } from "./webStorage";
+
+const storage = () => webStorage("localStorage");
 
 /**
  * The app's side of the kept first screen (renderer/firstPaint/snapshot.ts):
@@ -12,14 +15,6 @@ import { CURRENT_PROJECT_KEY, docSettingKey } from "./settingKeys";
  * and its last opened document), dropped when its project is deleted,
  * replaced or merged into, and checked against the store by the first paint.
  */
-
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === "undefined" ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** Whether a new window would reopen `docId` of `projectId` (null: the project with no document open). */
 async function reopened(projectId: string, docId: string | null): Promise<boolean> {

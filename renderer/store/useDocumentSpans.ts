@@ -3,6 +3,7 @@ import { liveSpans, type SpanRecord } from "../../shared/model";
 import { onStoreChanges } from "./changes";
 import { LiveSpanList, type SpanChanges } from "./liveSpanList";
 import { documentSpans } from "./spans";
+import { annotatorCounts } from "./annotatorCounts";
 
 export type { SpanChanges } from "./liveSpanList";
 
@@ -32,9 +33,7 @@ export function useDocumentSpans(docId: string | null, initial?: { docId: string
   const first = useMemo((): DocumentSpans | null => {
     if (!initial) return null;
     const live = liveSpans(initial.spans);
-    const annotators = new Map<string, number>();
-    for (const s of live) annotators.set(s.annotator, (annotators.get(s.annotator) ?? 0) + 1);
-    return { docId: initial.docId, spans: live, changes: null, annotators };
+    return { docId: initial.docId, spans: live, changes: null, annotators: annotatorCounts(live) };
   }, [initial]);
 
   useEffect(() => {

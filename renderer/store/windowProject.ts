@@ -4,17 +4,12 @@
  */
 
 import { SESSION_PROJECT } from "./settingKeys";
+import { webStorage } from "./webStorage";
 
 export { CURRENT_PROJECT_KEY } from "./settingKeys";
 
 /** sessionStorage where there is one (not in Node tests or workers). */
-export function session(): Storage | null {
-  try {
-    return typeof sessionStorage === "undefined" ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
+export const session = (): Storage | null => webStorage("sessionStorage");
 
 let openProject: string | null = session()?.getItem(SESSION_PROJECT) ?? null;
 const listeners = new Set<() => void>();

@@ -91,6 +91,18 @@ async function keptWithSpans(page: Page, spans: number): Promise<void> {
     .toBe(spans);
 }
 
+/** A picture as the first paint must show it: before the reader existed, hidden from assistive technology, with the reader's title, paragraphs and spans. */
+async function expectPictureOfReader(page: Page, picture: Seen | undefined): Promise<{ paragraphs: string[]; spanIds: string[] }> {
+  expect(picture).toBeDefined();
+  expect(picture!.readerWhenAdded).toBe(false);
+  expect(picture!.ariaHidden).toBe("true");
+  expect(picture!.title).toBe(SUMMIT_TITLE);
+  const reader = await readerShows(page);
+  expect(picture!.paragraphs).toEqual(reader.paragraphs);
+  expect(picture!.spanIds).toEqual(reader.spanIds);
+  return reader;
+}
+
 async function tagTwoActors(page: Page): Promise<void> {
   await startApp(page);
   await importFiles(page, [fixture("summit.txt")]);
@@ -113,14 +125,9 @@ test("a reopened document is painted from the store before the app loads, and th
   const [seen, ...more] = await picturesSeen(page);
   expect(more).toEqual([]);
   expect(seen!.source).toBe("store");
-  expect(seen!.readerWhenAdded).toBe(false);
-  expect(seen!.ariaHidden).toBe("true");
-  expect(seen!.title).toBe(SUMMIT_TITLE);
-  // The same text and spans as the reader shows.
-  const reader = await readerShows(page);
-  expect(seen!.paragraphs).toEqual(reader.paragraphs);
+  // The same title, text and spans as the reader shows.
+  const reader = await expectPictureOfReader(page, seen);
   expect(reader.spanIds).toHaveLength(2);
-  expect(seen!.spanIds).toEqual(reader.spanIds);
   // Nothing of it is left, and the app works as ever.
   await expect(page.locator("#sw-first-paint")).toHaveCount(0);
   await selectWithMouse(page, "Geneva");
@@ -136,10 +143,7 @@ test("the app keeps the open document's first screen: a reload and a new window 
   const [reloaded, ...more] = await picturesSeen(page);
   expect(more).toEqual([]);
   expect(reloaded!.source).toBe("kept");
-  expect(reloaded!.readerWhenAdded).toBe(false);
-  const reader = await readerShows(page);
-  expect(reloaded!.paragraphs).toEqual(reader.paragraphs);
-  expect(reloaded!.spanIds).toEqual(reader.spanIds);
+  expect((await expectPictureOfReader(page, reloaded)).spanIds).toHaveLength(2);
 
   // A third span, then a new window (its own session: it reopens the last opened document).
   await selectWithMouse(page, "Geneva");
@@ -152,8 +156,7 @@ test("the app keeps the open document's first screen: a reload and a new window 
   const [fresh, ...others] = await picturesSeen(second);
   expect(others).toEqual([]);
   expect(fresh!.source).toBe("kept");
-  expect(fresh!.spanIds).toHaveLength(3);
-  expect(fresh!.spanIds).toEqual((await readerShows(second)).spanIds);
+  expect((await expectPictureOfReader(second, fresh)).spanIds).toHaveLength(3);
 });
 
 test("a kept first screen that the store disagrees with is taken down at once, and kept anew", async ({ page }) => {
